@@ -1,0 +1,41 @@
+package dev.gauntlet.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A web agent: given what it sees, picks the next action.
+ *
+ * <p>Register one by adding its class name to {@code META-INF/services/dev.gauntlet.api.Agent} and select it with
+ * {@code -Dagent=name} or {@code -Dagent=name:key=value,...}. The harness makes a fresh instance (public no-argument
+ * constructor) for every episode and calls it from one thread, so an agent may keep per-episode state in fields.
+ */
+public interface Agent {
+
+    /** Returns the name users select this agent by. */
+    String name();
+
+    /** Receives the {@code name:key=value,...} arguments, before {@link #begin}; unknown keys should be rejected. */
+    default void configure(Map<String, String> args) {
+        if (!args.isEmpty()) {
+            throw new ConfigException("agent '" + name() + "' takes no arguments, got " + args.keySet());
+        }
+    }
+
+    /** Called once at the start of each episode. */
+    default void begin(EpisodeStart start) throws Exception {}
+
+    /**
+     * Returns the next action. Throwing, or returning {@link Action.Invalid}, records an error for this step; the
+     * episode goes on until the step limit.
+     *
+     * @param observation what the page shows now
+     * @param history     the steps taken so far in this episode, oldest first
+     */
+    Action act(Observation observation, List<Step> history) throws Exception;
+
+    /** Returns tokens and cost spent in the episode so far (LLM agents); zero by default. */
+    default Usage usage() {
+        return Usage.NONE;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gauntlet.api;
+
+/**
+ * Every configuration key Gauntlet reads, with its default. The README's configuration table mirrors this class.
+ *
+ * <p>Precedence, lowest first: the default here, {@code junit-platform.properties}, an environment variable
+ * ({@code gauntlet.max.steps} is read from {@code GAUNTLET_MAX_STEPS}; dots, dashes and case folded), a system
+ * property with the full key ({@code -Dgauntlet.agent=}), and finally the short form users type on the command
+ * line ({@code -Dagent=}), when one is listed.
+ */
+public final class Constants {
+
+    private Constants() {}
+
+    /** Suite(s) to run: a name, comma-separated names, or {@code all}. Short: {@code suite}. */
+    public static final String SUITE = "gauntlet.suite";
+    public static final String SUITE_DEFAULT = "miniwob";
+
+    /** Agent as {@code name} or {@code name:key=value,...}; several separated by {@code ;}. Short: {@code agent}. */
+    public static final String AGENT = "gauntlet.agent";
+    public static final String AGENT_DEFAULT = "heuristic";
+
+    /** Comma-separated globs over task ids ({@code click-*,enter-text}); empty runs all. Short: {@code tasks}. */
+    public static final String TASKS = "gauntlet.tasks";
+
+    /** Seeds: a count {@code n} (seeds 0..n-1) or a list {@code 3,7,11}. Short: {@code seeds}. */
+    public static final String SEEDS = "gauntlet.seeds";
+    public static final String SEEDS_DEFAULT = "3";
+
+    /** Parallel episodes; each worker owns one browser. Short: {@code workers}. */
+    public static final String WORKERS = "gauntlet.workers";
+    public static final String WORKERS_DEFAULT = "1";
+
+    /** Step limit per episode; a suite may lower it per task ({@code 0} = the suite's own default). Short: {@code maxSteps}. */
+    public static final String MAX_STEPS = "gauntlet.maxSteps";
+    public static final String MAX_STEPS_DEFAULT = "0";
+
+    /** Judges to run after the oracle, comma-separated ({@code webvoyager,orm}); empty = none. Short: {@code judge}. */
+    public static final String JUDGE = "gauntlet.judge";
+
+    /** Fail the benchmark run when the success rate falls below this fraction (0..1); empty = never. */
+    public static final String MIN_SUCCESS = "gauntlet.minSuccess";
+
+    /** Folder holding one sub-folder per run. */
+    public static final String RUNS_DIR = "gauntlet.runsDir";
+    public static final String RUNS_DIR_DEFAULT = "runs";
+
+    /** The leaderboard file regenerated after each run; empty disables it. */
+    public static final String LEADERBOARD = "gauntlet.leaderboard";
+    public static final String LEADERBOARD_DEFAULT = "leaderboard.md";
+
+    /** Screenshots: {@code steps} (every step), {@code final} (last observation only) or {@code none}. */
+    public static final String SCREENSHOTS = "gauntlet.screenshots";
+    public static final String SCREENSHOTS_DEFAULT = "steps";
+
+    /** Browser executable; empty = discover a system Chromium, then Playwright's own download. */
+    public static final String BROWSER_PATH = "gauntlet.browser.path";
+
+    /** Connect to a remote browser at this Playwright/CDP websocket endpoint instead of launching one. */
+    public static final String BROWSER_ENDPOINT = "gauntlet.browser.endpoint";
+
+    /** Run the browser headless. */
+    public static final String BROWSER_HEADLESS = "gauntlet.browser.headless";
+    public static final String BROWSER_HEADLESS_DEFAULT = "true";
+
+    /** Milliseconds an action may wait for its element before it fails (the step records the error). */
+    public static final String ACTION_TIMEOUT_MS = "gauntlet.actionTimeoutMs";
+    public static final String ACTION_TIMEOUT_MS_DEFAULT = "3000";
+
+    /** Milliseconds a page navigation may take. */
+    public static final String NAVIGATION_TIMEOUT_MS = "gauntlet.navigationTimeoutMs";
+    public static final String NAVIGATION_TIMEOUT_MS_DEFAULT = "15000";
+
+    /** Free-text label of this run (stored in the manifest and shown on the leaderboard). */
+    public static final String RUN_LABEL = "gauntlet.runLabel";
+
+    /** MiniWoB: folder of an upstream MiniWoB++ checkout's {@code miniwob/html} (or the repo root). Short: {@code miniwob.dir}. */
+    public static final String MINIWOB_DIR = "miniwob.dir";
+
+    /** MiniWoB: base URL serving an upstream {@code miniwob/html} folder. */
+    public static final String MINIWOB_URL = "miniwob.url";
+
+    /** MiniWoB: reward rule, {@code binary} (raw = 1.0), {@code raw} (raw &gt; 0, BrowserGym) or {@code time} (time-scaled &gt; 0). */
+    public static final String MINIWOB_REWARD = "miniwob.reward";
+    public static final String MINIWOB_REWARD_DEFAULT = "binary";
+
+    /** MiniWoB: episode timer, {@code auto} (the page's own when the reward is time-scaled, else off, as BrowserGym), {@code page}, {@code off}, or milliseconds. */
+    public static final String MINIWOB_TIMER = "miniwob.timer";
+    public static final String MINIWOB_TIMER_DEFAULT = "auto";
+
+    /** MiniWoB upstream mode: also run the five tasks that wait for events (chase-circle, moving-items, ...). */
+    public static final String MINIWOB_INCLUDE_WAITING = "miniwob.includeWaiting";
+    public static final String MINIWOB_INCLUDE_WAITING_DEFAULT = "false";
+
+    /** MiniWoB: default step limit (BrowserGym uses 10). */
+    public static final String MINIWOB_MAX_STEPS_DEFAULT = "10";
+}

@@ -1,0 +1,41 @@
+package dev.gauntlet.api;
+
+import java.util.function.Supplier;
+
+/** A value computed at most once, on first use (screenshots are costly and often unused). */
+public final class Lazy<T> implements Supplier<T> {
+
+    private Supplier<? extends T> supplier;
+    private T value;
+    private boolean done;
+
+    private Lazy(Supplier<? extends T> supplier) {
+        this.supplier = supplier;
+    }
+
+    public static <T> Lazy<T> of(Supplier<? extends T> supplier) {
+        return new Lazy<>(supplier);
+    }
+
+    public static <T> Lazy<T> value(T value) {
+        Lazy<T> lazy = new Lazy<>(null);
+        lazy.value = value;
+        lazy.done = true;
+        return lazy;
+    }
+
+    @Override
+    public synchronized T get() {
+        if (!done) {
+            value = supplier.get();
+            supplier = null;
+            done = true;
+        }
+        return value;
+    }
+
+    /** Tells whether the value was computed already. */
+    public synchronized boolean isComputed() {
+        return done;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gauntlet.api;
+
+/**
+ * A benchmark: lists its tasks and starts episodes of them. Found by {@link java.util.ServiceLoader}; one instance
+ * serves a whole run, from any number of worker threads, and is closed at its end.
+ *
+ * <p>A suite never knows which agent runs it.
+ */
+public interface Suite extends AutoCloseable {
+
+    /** Returns the name users select it by ({@code -Dsuite=miniwob}). */
+    String name();
+
+    /**
+     * Lists the tasks of this suite under the run's configuration. Problems with single tasks (a malformed entry)
+     * are reported through {@link SuiteContext#problem} and must not stop the other tasks from loading.
+     *
+     * @throws EnvironmentUnavailableException when the configured source cannot be used at all
+     */
+    java.util.List<Task> discover(SuiteContext context) throws Exception;
+
+    /**
+     * Starts one episode of {@code task} with {@code seed} in the worker's browser.
+     *
+     * @throws EnvironmentUnavailableException when something the task needs is not there (the test is skipped)
+     */
+    Episode start(Task task, long seed, EpisodeContext context) throws Exception;
+
+    /** Returns the suite's default step limit. */
+    default int defaultMaxSteps() {
+        return 30;
+    }
+
+    /** Describes where the tasks came from (built-in, or an upstream path and its content hash) for the manifest. */
+    default String source(SuiteContext context) {
+        return "built-in";
+    }
+
+    @Override
+    default void close() throws Exception {}
+}

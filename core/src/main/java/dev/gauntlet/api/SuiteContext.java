@@ -1,0 +1,11 @@
+package dev.gauntlet.api;
+
+/** What a suite sees while it discovers tasks. */
+public interface SuiteContext {
+
+    /** Returns the run's configuration. */
+    Config config();
+
+    /** Reports a problem with one task entry ({@code where}: file and field) without stopping discovery. */
+    void problem(String where, String message);
+}

@@ -1,0 +1,39 @@
+package dev.gauntlet.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One benchmark task: what to do, where to start, and how its outcome is checked.
+ *
+ * @param suite        name of the suite it belongs to
+ * @param id           id unique within the suite; part of the JUnit unique id, so keep it stable
+ * @param instruction  the instruction shown to the agent (may be empty when the page generates it per seed)
+ * @param startUrls    pages opened at the start, one tab each (may be empty when the suite opens its own)
+ * @param tags         JUnit tags ({@code site:gitlab}, {@code category:forms}); used by {@code -Dgroups=}
+ * @param oracle       the benchmark's own check, as data
+ * @param allowedHosts hosts the browser may reach; requests elsewhere are blocked ({@code *} allows all)
+ * @param maxSteps     step limit for this task, or 0 for the run's default
+ * @param metadata     anything else the suite or its evaluators need, kept verbatim in reports
+ */
+public record Task(String suite, String id, String instruction, List<String> startUrls, Set<String> tags,
+                   OracleSpec oracle, Set<String> allowedHosts, int maxSteps, Map<String, Object> metadata) {
+
+    public Task {
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(id, "id");
+        instruction = instruction == null ? "" : instruction;
+        startUrls = List.copyOf(startUrls == null ? List.of() : startUrls);
+        tags = Set.copyOf(tags == null ? Set.of() : tags);
+        oracle = oracle == null ? OracleSpec.NONE : oracle;
+        allowedHosts = Set.copyOf(allowedHosts == null ? Set.of() : allowedHosts);
+        metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
+    }
+
+    /** Returns {@code suite/id}, the task's name in logs and file names. */
+    public String qualifiedId() {
+        return suite + "/" + id;
+    }
+}

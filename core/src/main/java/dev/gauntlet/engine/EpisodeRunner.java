@@ -1,0 +1,212 @@
+package dev.gauntlet.engine;
+
+import com.microsoft.playwright.PlaywrightException;
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.Agent;
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EnvironmentUnavailableException;
+import dev.gauntlet.api.Episode;
+import dev.gauntlet.api.EpisodeContext;
+import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.EpisodeStart;
+import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.OracleSpec;
+import dev.gauntlet.api.Step;
+import dev.gauntlet.api.Task;
+import dev.gauntlet.api.Trajectory;
+import dev.gauntlet.api.Usage;
+import dev.gauntlet.api.Verdict;
+import dev.gauntlet.browser.BrowserSession;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plays one episode: start, observe → act until done, answer or step limit, then evaluate with the oracle and the
+ * judges. Agent errors become step errors; harness and site errors make the episode broken, never the run.
+ */
+final class EpisodeRunner {
+
+    private final Config config;
+    private final Registry registry;
+    private final Registry.Evaluators evaluators;
+    private final List<Evaluator> judges;
+    private final Path runDir;
+    private final String screenshots;
+
+    EpisodeRunner(Config config, Registry registry, Path runDir) {
+        this.config = config;
+        this.registry = registry;
+        this.evaluators = registry.evaluators();
+        this.judges = evaluators.judges(TreeBuilder.split(config.get(Constants.JUDGE, ""), ","));
+        this.runDir = runDir;
+        this.screenshots = config.get(Constants.SCREENSHOTS, Constants.SCREENSHOTS_DEFAULT).toLowerCase(Locale.ROOT);
+    }
+
+    EpisodeResult run(Descriptors.EpisodeDescriptor d, BrowserSession browser) {
+        long t0 = System.nanoTime();
+        Task task = d.task;
+        String agentText = d.agent.text();
+        List<Step> steps = new ArrayList<>();
+        Agent agent = null;
+        Episode episode = null;
+        try {
+            agent = registry.newAgent(d.agent);
+            int maxSteps = maxSteps(d);
+            episode = d.suite.start(task, d.seed, new EpisodeContext(config, browser));
+            Episode started = episode;
+            agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration));
+            String answer = "";
+            String stopReason = "max-steps";
+            Observation obs = null;
+            for (int i = 0; i < maxSteps; i++) {
+                long o0 = System.nanoTime();
+                obs = episode.observe();
+                long observeMs = millis(o0);
+                if (episode.done()) {
+                    stopReason = "done";
+                    break;
+                }
+                String shot = screenshots.equals("steps") ? saveScreenshot(d, i, obs) : "";
+                long a0 = System.nanoTime();
+                Action action;
+                String error = "";
+                try {
+                    action = agent.act(obs, List.copyOf(steps));
+                    if (action == null) {
+                        action = new Action.Invalid("null", "the agent returned no action");
+                    }
+                } catch (Exception | LinkageError e) {
+                    action = new Action.Invalid("", "agent error: " + e);
+                }
+                long agentMs = millis(a0);
+                long e0 = System.nanoTime();
+                if (action instanceof Action.Answer ans) {
+                    answer = ans.text();
+                    stopReason = "answer";
+                    steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs, ""));
+                    break;
+                }
+                if (action instanceof Action.Invalid inv) {
+                    error = inv.reason();
+                    episode.act(action);
+                } else {
+                    String e = episode.act(action);
+                    error = e == null ? "" : e;
+                }
+                steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
+                        millis(e0), observeMs, ""));
+                if (episode.done()) {
+                    stopReason = "done";
+                    break;
+                }
+            }
+            String finalShot = "";
+            if (!screenshots.equals("none")) {
+                Observation last = episode.observe();
+                finalShot = saveScreenshot(d, steps.size(), last);
+                obs = last;
+            }
+            Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
+                    obs == null ? "" : obs.url(), finalShot, stopReason);
+            return evaluate(d, trajectory, episode, t0, agent.usage());
+        } catch (EnvironmentUnavailableException e) {
+            return result(d, EpisodeResult.Status.SKIPPED, List.of(), null, e.getMessage(), null, t0, Usage.NONE);
+        } catch (Exception | LinkageError e) {
+            if (e instanceof PlaywrightException || !browser.isAlive()) {
+                browser.close(); // a dead or confused browser is replaced before this worker's next episode
+            }
+            Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "error");
+            return result(d, EpisodeResult.Status.BROKEN, List.of(), partial, "harness or site error: " + e,
+                    e, t0, agent == null ? Usage.NONE : agent.usage());
+        } finally {
+            if (episode != null) {
+                try {
+                    episode.close();
+                } catch (RuntimeException ignored) {
+                    // closing a context of a dead browser
+                }
+            }
+        }
+    }
+
+    private EpisodeResult evaluate(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode, long t0,
+                                   Usage usage) throws Exception {
+        EvaluationContext context = new EvaluationContext(config, episode.page(), runDir);
+        List<Verdict> verdicts = new ArrayList<>();
+        OracleSpec oracle = d.task.oracle();
+        Verdict oracleVerdict = null;
+        if (!oracle.type().equals(OracleSpec.NONE.type())) {
+            Evaluator evaluator = evaluators.oracles().get(oracle.type());
+            if (evaluator == null) {
+                return result(d, EpisodeResult.Status.BROKEN, verdicts, trajectory, "no evaluator for oracle type '"
+                        + oracle.type() + "' on the class path (known: " + evaluators.oracles().keySet() + ")",
+                        null, t0, usage);
+            }
+            oracleVerdict = evaluator.evaluate(trajectory, context);
+            verdicts.add(oracleVerdict);
+        }
+        for (Evaluator judge : judges) {
+            Verdict v;
+            try {
+                v = judge.evaluate(trajectory, context);
+            } catch (Exception e) {
+                v = Verdict.unscored(judge.name(), "judge error: " + e);
+            }
+            verdicts.add(new Verdict("judge:" + judge.name(), v.outcome(), v.score(), v.explanation(), v.evidence(), v.usage()));
+        }
+        Verdict decisive = oracleVerdict != null ? oracleVerdict : verdicts.isEmpty() ? null : verdicts.get(0);
+        if (decisive == null) {
+            return result(d, EpisodeResult.Status.SKIPPED, verdicts, trajectory,
+                    "task has no oracle and no judge is configured: set -Djudge=", null, t0, usage);
+        }
+        EpisodeResult.Status status = switch (decisive.outcome()) {
+            case SUCCESS -> EpisodeResult.Status.PASSED;
+            case FAILURE -> EpisodeResult.Status.FAILED;
+            case UNSCORED -> EpisodeResult.Status.SKIPPED;
+        };
+        String message = decisive.outcome() == Verdict.Outcome.UNSCORED ? "unscored: " + decisive.explanation()
+                : decisive.explanation();
+        return result(d, status, verdicts, trajectory, message, null, t0, usage);
+    }
+
+    private int maxSteps(Descriptors.EpisodeDescriptor d) {
+        int configured = config.getInt(Constants.MAX_STEPS, Constants.MAX_STEPS_DEFAULT);
+        if (configured > 0) {
+            return configured;
+        }
+        return d.task.maxSteps() > 0 ? d.task.maxSteps() : d.suite.defaultMaxSteps();
+    }
+
+    private String saveScreenshot(Descriptors.EpisodeDescriptor d, int index, Observation obs) throws IOException {
+        byte[] png = obs.screenshot().get();
+        if (png == null) {
+            return "";
+        }
+        String name = "screenshots/" + d.task.suite() + "/" + RunDirectory.fileName(d.task.id()) + "__" + d.seed
+                + (d.agent == null ? "" : "__" + RunDirectory.fileName(d.agent.name())) + "/step-"
+                + String.format(Locale.ROOT, "%02d", index) + ".png";
+        Path file = runDir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, png);
+        return name;
+    }
+
+    private static EpisodeResult result(Descriptors.EpisodeDescriptor d, EpisodeResult.Status status,
+                                        List<Verdict> verdicts, Trajectory trajectory, String message,
+                                        Throwable error, long t0, Usage usage) {
+        return new EpisodeResult(d.task, d.seed, d.agent.text(), status, verdicts, trajectory, message, error,
+                millis(t0), usage);
+    }
+
+    private static long millis(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

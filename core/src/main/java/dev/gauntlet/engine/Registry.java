@@ -1,0 +1,104 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.Agent;
+import dev.gauntlet.api.ConfigException;
+import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.RunListener;
+import dev.gauntlet.api.Suite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The suites, agents, evaluators and run listeners found on the class path through {@link ServiceLoader}. */
+final class Registry {
+
+    private final ClassLoader loader;
+    private final Map<String, ServiceLoader.Provider<Agent>> agents = new TreeMap<>();
+
+    Registry(ClassLoader loader) {
+        this.loader = loader;
+        for (ServiceLoader.Provider<Agent> p : ServiceLoader.load(Agent.class, loader).stream().toList()) {
+            agents.put(p.get().name(), p);
+        }
+    }
+
+    /** Returns a new instance of each named suite; unknown names are one error listing what exists. */
+    List<Suite> suites(List<String> names) {
+        Map<String, Suite> all = new TreeMap<>();
+        for (Suite s : ServiceLoader.load(Suite.class, loader)) {
+            all.put(s.name(), s);
+        }
+        if (names.size() == 1 && names.get(0).equals("all")) {
+            return new ArrayList<>(all.values());
+        }
+        List<Suite> out = new ArrayList<>();
+        for (String name : names) {
+            Suite s = all.get(name);
+            if (s == null) {
+                throw new ConfigException("unknown suite '" + name + "'; available: " + String.join(", ", all.keySet())
+                        + (all.isEmpty() ? "(none on the class path)" : ", all"));
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** Checks an agent spec and returns its name. */
+    AgentSpec agent(String spec) {
+        AgentSpec parsed = AgentSpec.parse(spec);
+        if (!agents.containsKey(parsed.name())) {
+            throw new ConfigException("unknown agent '" + parsed.name() + "'; available: "
+                    + (agents.isEmpty() ? "(none on the class path)" : String.join(", ", agents.keySet())));
+        }
+        return parsed;
+    }
+
+    /** Returns a fresh, configured agent for one episode. */
+    Agent newAgent(AgentSpec spec) {
+        Agent agent = agents.get(spec.name()).get();
+        agent.configure(spec.args());
+        return agent;
+    }
+
+    /** Returns evaluators by oracle type (oracles) and by name (judges). */
+    Evaluators evaluators() {
+        Map<String, Evaluator> oracles = new LinkedHashMap<>();
+        Map<String, Evaluator> judges = new TreeMap<>();
+        for (Evaluator e : ServiceLoader.load(Evaluator.class, loader)) {
+            if (e.oracleType().equals("judge")) {
+                judges.put(e.name(), e);
+            } else {
+                oracles.putIfAbsent(e.oracleType(), e);
+            }
+        }
+        return new Evaluators(oracles, judges);
+    }
+
+    /** Returns the run listeners (reports). */
+    List<RunListener> listeners() {
+        List<RunListener> out = new ArrayList<>();
+        ServiceLoader.load(RunListener.class, loader).forEach(out::add);
+        return out;
+    }
+
+    record Evaluators(Map<String, Evaluator> oracles, Map<String, Evaluator> judges) {
+
+        List<Evaluator> judges(List<String> names) {
+            List<Evaluator> out = new ArrayList<>();
+            for (String n : names) {
+                Evaluator e = judges.get(n);
+                if (e == null) {
+                    throw new ConfigException("unknown judge '" + n + "'; available: "
+                            + (judges.isEmpty() ? "(none on the class path)" : String.join(", ", new TreeSet<>(judges.keySet()))));
+                }
+                out.add(e);
+            }
+            return out;
+        }
+    }
+}

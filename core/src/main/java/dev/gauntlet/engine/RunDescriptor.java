@@ -1,0 +1,36 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Suite;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's root: the run's configuration, what was discovered, and a configuration error if any. */
+final class RunDescriptor extends EngineDescriptor {
+
+    final Config config;
+    final List<Suite> suites = new ArrayList<>();
+    final List<AgentSpec> agents = new ArrayList<>();
+    final List<Long> seeds = new ArrayList<>();
+    /** Suite name → why it cannot run at all (skipped with this reason). */
+    final Map<String, String> unavailable = new LinkedHashMap<>();
+    /** Suite name → where its tasks came from. */
+    final Map<String, String> sources = new LinkedHashMap<>();
+    Registry registry;
+    String configError;
+
+    RunDescriptor(UniqueId uniqueId, Config config) {
+        super(uniqueId, "Gauntlet");
+        this.config = config;
+    }
+
+    @Override
+    public boolean mayRegisterTests() {
+        return false;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunInfo;
+import dev.gauntlet.api.RunListener;
+import dev.gauntlet.api.Suite;
+import dev.gauntlet.browser.BrowserSession;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the discovered episodes on N worker threads, each with its own browser, and reports to JUnit and to the
+ * run listeners. JUnit listener calls are serialised; containers start with their first episode and finish with
+ * their last.
+ */
+final class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
+
+    private final RunDescriptor run;
+    private final EngineExecutionListener junit;
+    private final Object lock = new Object();
+    private final Set<TestDescriptor> started = new HashSet<>();
+    private final Map<TestDescriptor, AtomicInteger> remaining = new HashMap<>();
+    private final List<EpisodeResult> results = Collections.synchronizedList(new ArrayList<>());
+
+    RunExecutor(RunDescriptor run, EngineExecutionListener junit) {
+        this.run = run;
+        this.junit = junit;
+    }
+
+    void execute() {
+        junit.executionStarted(run);
+        if (run.configError != null) {
+            System.err.println("[gauntlet] " + run.configError);
+            BuildGate.record(run.config, null, run.configError, List.of());
+            junit.executionFinished(run, TestExecutionResult.failed(new dev.gauntlet.api.ConfigException(run.configError)));
+            return;
+        }
+        List<Descriptors.EpisodeDescriptor> episodes = new ArrayList<>();
+        collect(run, episodes);
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.create(run.config, run.suites.stream().map(Suite::name).toList(),
+                    run.agents.stream().map(AgentSpec::text).toList());
+        } catch (IOException e) {
+            junit.executionFinished(run, TestExecutionResult.failed(e));
+            return;
+        }
+        int workers = Math.max(1, run.config.getInt(Constants.WORKERS, Constants.WORKERS_DEFAULT));
+        RunInfo info = new RunInfo(dir.id(), dir.path(), run.config, Map.copyOf(run.sources),
+                run.agents.stream().map(AgentSpec::text).toList(), List.copyOf(run.seeds), episodes.size(),
+                workers, Instant.now());
+        List<RunListener> listeners = run.registry.listeners();
+        Progress progress = new Progress(episodes.size());
+        System.out.println("[gauntlet] run " + info.id() + ": " + episodes.size() + " episodes, " + workers
+                + " worker(s), results in " + dir.path());
+        notifyListeners(listeners, l -> l.runStarted(info));
+        try {
+            for (TestDescriptor suiteNode : run.getChildren()) {
+                Descriptors.SuiteDescriptor s = (Descriptors.SuiteDescriptor) suiteNode;
+                String why = run.unavailable.get(s.suite.name());
+                if (why != null) {
+                    System.out.println("[gauntlet] " + s.suite.name() + " skipped: " + why);
+                    junit.executionSkipped(s, why);
+                }
+            }
+            ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue = new ConcurrentLinkedQueue<>(episodes);
+            EpisodeRunner runner = new EpisodeRunner(run.config, run.registry, dir.path());
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < Math.min(workers, Math.max(1, episodes.size())); w++) {
+                Thread t = new Thread(() -> work(queue, runner, info, listeners, progress), "gauntlet-worker-" + w);
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Suite s : run.suites) {
+                try {
+                    s.close();
+                } catch (Exception e) {
+                    LOG.log(Level.WARNING, "closing suite " + s.name(), e);
+                }
+            }
+        }
+        List<EpisodeResult> all = List.copyOf(results);
+        notifyListeners(listeners, l -> l.runFinished(info, all));
+        System.out.println("[gauntlet] " + progress.summary() + "; results in " + dir.path());
+        BuildGate.record(run.config, dir, null, all);
+        junit.executionFinished(run, TestExecutionResult.successful());
+    }
+
+    private void work(ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue, EpisodeRunner runner, RunInfo info,
+                      List<RunListener> listeners, Progress progress) {
+        try (BrowserSession browser = new BrowserSession(run.config)) {
+            Descriptors.EpisodeDescriptor episode;
+            while ((episode = queue.poll()) != null) {
+                start(episode);
+                EpisodeResult result = runner.run(episode, browser);
+                results.add(result);
+                synchronized (lock) {
+                    notifyListeners(listeners, l -> l.episodeFinished(info, result));
+                    progress.finished(result);
+                    finish(episode, result);
+                }
+            }
+        }
+    }
+
+    private void start(TestDescriptor node) {
+        synchronized (lock) {
+            List<TestDescriptor> chain = new ArrayList<>();
+            for (TestDescriptor d = node; d != null && d != run; d = d.getParent().orElse(null)) {
+                chain.add(0, d);
+            }
+            for (TestDescriptor d : chain) {
+                if (started.add(d)) {
+                    junit.executionStarted(d);
+                }
+            }
+        }
+    }
+
+    /** Reports the episode, then every container whose last child it was. Caller holds the lock. */
+    private void finish(TestDescriptor episode, EpisodeResult result) {
+        TestExecutionResult outcome = switch (result.status()) {
+            case PASSED -> TestExecutionResult.successful();
+            case FAILED -> TestExecutionResult.failed(new AssertionFailedError(result.message()));
+            case SKIPPED -> TestExecutionResult.aborted(new TestAbortedException(result.message()));
+            case BROKEN -> TestExecutionResult.failed(new EpisodeBrokenException(result.message(), result.error()));
+        };
+        junit.executionFinished(episode, outcome);
+        for (TestDescriptor d = episode.getParent().orElse(null); d != null && d != run; d = d.getParent().orElse(null)) {
+            if (remaining.get(d).decrementAndGet() > 0) {
+                break;
+            }
+            junit.executionFinished(d, TestExecutionResult.successful());
+        }
+    }
+
+    private void collect(TestDescriptor node, List<Descriptors.EpisodeDescriptor> out) {
+        for (TestDescriptor child : node.getChildren()) {
+            if (child instanceof Descriptors.EpisodeDescriptor e) {
+                out.add(e);
+            } else {
+                collect(child, out);
+            }
+            if (node != run) {
+                remaining.computeIfAbsent(node, k -> new AtomicInteger()).incrementAndGet();
+            }
+        }
+        if (node instanceof Descriptors.SuiteDescriptor && node.getChildren().isEmpty()) {
+            remaining.put(node, new AtomicInteger());
+        }
+    }
+
+    private interface ListenerCall {
+        void call(RunListener listener) throws Exception;
+    }
+
+    private static void notifyListeners(List<RunListener> listeners, ListenerCall call) {
+        for (RunListener l : listeners) {
+            try {
+                call.call(l);
+            } catch (Exception | LinkageError e) {
+                LOG.log(Level.WARNING, "run listener " + l.getClass().getName() + " failed; the run goes on", e);
+                System.err.println("[gauntlet] report " + l.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+}
