@@ -77,7 +77,7 @@ final class Descriptors {
 
         EpisodeDescriptor(UniqueId id, Suite suite, Task task, long seed, AgentSpec agent, boolean agentInName,
                           TestSource source) {
-            super(id, (agentInName ? agent.text() + " " : "") + "seed " + seed, source);
+            super(id, task.id() + " [" + (agentInName ? agent.text() + ", " : "") + "seed " + seed + "]", source);
             this.suite = suite;
             this.task = task;
             this.seed = seed;

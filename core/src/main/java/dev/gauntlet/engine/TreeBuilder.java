@@ -125,7 +125,7 @@ final class TreeBuilder {
             }
             for (long seed : run.seeds) {
                 parent.addChild(new Descriptors.EpisodeDescriptor(base.append(Descriptors.SEED, Long.toString(seed)),
-                        suite, task, seed, agent, false, source));
+                        suite, task, seed, agent, severalAgents, source));
             }
         }
     }

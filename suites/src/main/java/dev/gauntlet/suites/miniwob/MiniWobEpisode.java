@@ -1,0 +1,108 @@
+package dev.gauntlet.suites.miniwob;
+
+import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.BrowserGymActions;
+import dev.gauntlet.api.EnvironmentUnavailableException;
+import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.BrowserEpisode;
+import dev.gauntlet.browser.BrowserSession;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One MiniWoB episode. As upstream's gym does, a worker keeps the task page loaded and starts each episode by script:
+ * stop the old episode, seed {@code Math.random}, call {@code core.startEpisodeReal()}, wait for
+ * {@code WOB_TASK_READY}. That is what keeps a reset in single-digit milliseconds.
+ */
+final class MiniWobEpisode extends BrowserEpisode {
+
+    /** BrowserGym's way of switching the timer off: a limit no episode reaches. */
+    static final long TIMER_OFF = 1_000_000L;
+
+    private static final String SETUP = """
+            () => {
+              if (typeof core === 'undefined' || typeof genProblem !== 'function') return 'no MiniWoB core or genProblem';
+              if (window.__gauntletPageMaxTime === undefined) window.__gauntletPageMaxTime = core.EPISODE_MAX_TIME;
+              if (!document.getElementById('gauntlet-hide')) {
+                const s = document.createElement('style');
+                s.id = 'gauntlet-hide';
+                s.textContent = '#reward-display, #click-canvas { display: none !important; }';
+                document.head.appendChild(s);
+              }
+              return '';
+            }""";
+
+    private static final String RESET = """
+            ([seed, maxTime]) => {
+              if (core.EP_TIMER !== null && core.EP_TIMER !== undefined) core.endEpisode(0);
+              core.EPISODE_MAX_TIME = maxTime === null ? window.__gauntletPageMaxTime : maxTime;
+              Math.seedrandom(seed);
+              core.startEpisodeReal();
+              return true;
+            }""";
+
+    private static final String READY = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false";
+
+    private static final String UTTERANCE = """
+            () => {
+              const u = core.getUtterance();
+              return typeof u === 'string' ? u : (u && u.utterance) || '';
+            }""";
+
+    private final String instruction;
+
+    private MiniWobEpisode(Task task, long seed, BrowserSession.ReusedPage reused, String instruction) {
+        super(task, seed, reused.context(), reused.page(), false);
+        this.instruction = instruction;
+    }
+
+    static MiniWobEpisode start(Task task, long seed, String url, Long maxTime, BrowserSession browser)
+            throws EnvironmentUnavailableException {
+        BrowserSession.ReusedPage reused = browser.reusedPage("miniwob", MiniWobSuite.contextOptions(), task.allowedHosts());
+        Page page = reused.page();
+        // another tab left open by the previous episode would confuse the agent
+        reused.context().pages().stream().filter(p -> p != page).forEach(Page::close);
+        if (!url.equals(reused.loaded()) || !page.url().equals(url)) {
+            reused.loaded("");
+            var response = page.navigate(url);
+            if (response != null && response.status() >= 400) {
+                throw new IllegalStateException("MiniWoB page " + url + " answered HTTP " + response.status());
+            }
+            String problem = (String) page.evaluate(SETUP);
+            if (!problem.isEmpty()) {
+                throw new IllegalStateException(url + ": " + problem);
+            }
+            reused.loaded(url);
+        }
+        page.evaluate(RESET, Arrays.asList(String.valueOf(seed), maxTime == null ? null : maxTime.doubleValue()));
+        page.waitForFunction(READY);
+        String instruction = (String) page.evaluate(UTTERANCE);
+        return new MiniWobEpisode(task, seed, reused, instruction);
+    }
+
+    @Override
+    protected String instruction() {
+        return instruction;
+    }
+
+    @Override
+    public boolean done() {
+        return Boolean.TRUE.equals(executor.page().evaluate("() => WOB_DONE_GLOBAL === true"));
+    }
+
+    @Override
+    public List<Action> demonstration() {
+        Object gold = executor.page().evaluate("() => typeof window.gauntletGold === 'function' ? window.gauntletGold() : null");
+        if (!(gold instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Object step : list) {
+            actions.add(BrowserGymActions.parseAction(String.valueOf(step)));
+        }
+        return actions;
+    }
+}
