@@ -63,8 +63,9 @@ public final class Config {
         if (value == null) {
             value = shortAlias(key);
         }
-        if (value == null) {
-            value = System.getProperty(key);
+        if (value == null && System.getProperty(key) != null) {
+            // JUnit's parameters rank explicit launcher parameters above system properties; keep that order
+            value = source.apply(key).orElse(System.getProperty(key));
         }
         if (value == null) {
             value = environment.get(envName(key));

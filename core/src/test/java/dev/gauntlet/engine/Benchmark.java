@@ -1,0 +1,7 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.GauntletBenchmark;
+
+/** The marker class the engine tests select. */
+@GauntletBenchmark
+class Benchmark {}

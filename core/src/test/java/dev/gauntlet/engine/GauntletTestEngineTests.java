@@ -1,0 +1,161 @@
+package dev.gauntlet.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+class GauntletTestEngineTests {
+
+    @TempDir
+    Path runs;
+
+    private EngineTestKit.Builder kit(String agent) {
+        return EngineTestKit.engine(GauntletTestEngine.ENGINE_ID)
+                .selectors(DiscoverySelectors.selectClass(Benchmark.class))
+                .configurationParameter("gauntlet.suite", "counter")
+                .configurationParameter("gauntlet.agent", agent)
+                .configurationParameter("gauntlet.seeds", "2")
+                .configurationParameter("gauntlet.runsDir", runs.toString())
+                .configurationParameter("gauntlet.leaderboard", "");
+    }
+
+    @Test
+    void everyTaskAndSeedIsATestWithStableIdAndTags() {
+        EngineExecutionResults results = kit("gold").execute();
+        List<Event> finished = results.testEvents().finished().list();
+        assertEquals(10, finished.size(), "5 tasks x 2 seeds");
+        Event first = results.testEvents().started().list().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().contains("two-clicks"))
+                .findFirst().orElseThrow();
+        UniqueId id = first.getTestDescriptor().getUniqueId();
+        assertEquals("[engine:gauntlet]/[suite:counter]/[task:two-clicks]/[seed:0]", id.toString());
+        assertTrue(first.getTestDescriptor().getTags().contains(TestTag.create("site:counter")));
+        assertTrue(first.getTestDescriptor().getTags().contains(TestTag.create("category:click")));
+    }
+
+    @Test
+    void goldPassesFailsAreFailuresMissingSiteSkipsAndCrashIsBroken() {
+        EngineExecutionResults results = kit("gold").execute();
+        results.testEvents().assertThatEvents()
+                .haveExactly(2, event(test("two-clicks"), finishedSuccessfully()))
+                .haveExactly(2, event(test("three-clicks"), finishedSuccessfully()))
+                // the gold plan of too-many needs 9 clicks; the suite allows 5 steps
+                .haveExactly(2, event(test("too-many"), finishedWithFailure(message("5 of 9 clicks"))))
+                .haveExactly(2, event(test("needs-site"), abortedWithReason(message("'counter.site' is not set"))))
+                .haveExactly(2, event(test("crashes"), finishedWithFailure(instanceOf(EpisodeBrokenException.class),
+                        message(m -> m.contains("the site fell over")))));
+    }
+
+    @Test
+    void agentFailureIsAFailedTestWithTheVerdictExplanation() {
+        kit("clicker:times=1").configurationParameter("gauntlet.tasks", "two-clicks").execute().testEvents()
+                .assertThatEvents().haveExactly(2, event(test("two-clicks"), finishedWithFailure(message("1 of 2 clicks"))));
+    }
+
+    @Test
+    void throwingAgentRecordsStepErrorsAndTheEpisodeEndsAtTheStepLimit() throws Exception {
+        kit("thrower").configurationParameter("gauntlet.tasks", "two-clicks").configurationParameter("gauntlet.seeds", "0..0")
+                .execute().testEvents().assertThatEvents()
+                .haveExactly(1, event(test("two-clicks"), finishedWithFailure(message("0 of 2 clicks"))));
+        assertTrue(Files.isDirectory(runs.resolve("latest")), "runs/latest points at the run");
+    }
+
+    @Test
+    void uniqueIdSelectorRerunsExactlyOneEpisodeEvenForAnUnconfiguredSeed() {
+        EngineExecutionResults results = EngineTestKit.engine(GauntletTestEngine.ENGINE_ID)
+                .selectors(DiscoverySelectors.selectUniqueId("[engine:gauntlet]/[suite:counter]/[task:three-clicks]/[seed:7]"))
+                .configurationParameter("gauntlet.agent", "gold")
+                .configurationParameter("gauntlet.runsDir", runs.toString())
+                .configurationParameter("gauntlet.leaderboard", "")
+                .execute();
+        List<Event> finished = results.testEvents().finished().list();
+        assertEquals(1, finished.size());
+        assertEquals("[engine:gauntlet]/[suite:counter]/[task:three-clicks]/[seed:7]",
+                finished.get(0).getTestDescriptor().getUniqueId().toString());
+        results.testEvents().assertThatEvents().haveExactly(1, event(finishedSuccessfully()));
+    }
+
+    @Test
+    void severalAgentsAddAnAgentLevel() {
+        EngineExecutionResults results = kit("gold;clicker:times=2").configurationParameter("gauntlet.tasks", "two-clicks")
+                .configurationParameter("gauntlet.seeds", "0..0").execute();
+        List<String> ids = results.testEvents().finished().list().stream()
+                .map(e -> e.getTestDescriptor().getUniqueId().toString()).sorted().toList();
+        assertEquals(List.of(
+                "[engine:gauntlet]/[suite:counter]/[task:two-clicks]/[agent:clicker%3Atimes=2]/[seed:0]",
+                "[engine:gauntlet]/[suite:counter]/[task:two-clicks]/[agent:gold]/[seed:0]"), ids);
+    }
+
+    @Test
+    void taskGlobsSelectTasks() {
+        EngineExecutionResults results = kit("gold").configurationParameter("gauntlet.tasks", "*-clicks,!three-*").execute();
+        assertEquals(2, results.testEvents().finished().count());
+    }
+
+    @Test
+    void unknownAgentSuiteOrTaskFailsTheRunWithOneLineListingWhatExists() {
+        assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, thrower");
+        assertEngineFails(kit("gold").configurationParameter("gauntlet.suite", "nosuch"),
+                "unknown suite 'nosuch'; available: counter, all");
+        assertEngineFails(kit("gold").configurationParameter("gauntlet.tasks", "zzz*"),
+                "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
+        assertEngineFails(kit("gold").configurationParameter("gauntlet.seeds", "many"),
+                "'gauntlet.seeds' is 'many' but must be a count (5), a list (3,7,11) or a range (10..14)");
+    }
+
+    @Test
+    void nothingIsDiscoveredWithoutTheMarkerOrOwnIds() {
+        EngineExecutionResults results = EngineTestKit.engine(GauntletTestEngine.ENGINE_ID)
+                .selectors(DiscoverySelectors.selectClass(GauntletTestEngineTests.class)).execute();
+        assertEquals(0, results.testEvents().count());
+    }
+
+    @Test
+    void aMalformedTaskEntryIsADiscoveryIssueAndTheOtherTasksStillRun() {
+        var discovery = kit("gold").configurationParameter("counter.malformed", "yes").discover();
+        assertTrue(discovery.getDiscoveryIssues().stream()
+                .anyMatch(i -> i.message().contains("tasks.json line 3") && i.message().contains("'target'")));
+        assertEquals(10, discovery.getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getType().isTest()).count());
+    }
+
+    @Test
+    void buildGateFailsBelowMinimumAndOnConfigErrorsOnly() throws Exception {
+        kit("clicker:times=2").configurationParameter("gauntlet.tasks", "two-clicks,three-clicks").execute();
+        Path record = runs.resolve(BuildGate.FILE);
+        assertEquals(null, BuildGate.check(record, ""));
+        assertEquals(null, BuildGate.check(record, "0.5"));
+        assertEquals("success rate 0.500 (2/4) is below gauntlet.minSuccess=0.6", BuildGate.check(record, "0.6"));
+        kit("nobody").execute();
+        assertTrue(BuildGate.check(record, "").startsWith("the benchmark could not start: unknown agent 'nobody'"));
+    }
+
+    private static void assertEngineFails(EngineTestKit.Builder kit, String expected) {
+        Optional<Throwable> failure = kit.execute().allEvents().finished().list().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().equals("[engine:gauntlet]"))
+                .findFirst().orElseThrow().getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable);
+        assertEquals(expected, failure.orElseThrow().getMessage());
+    }
+}

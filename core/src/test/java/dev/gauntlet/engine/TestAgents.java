@@ -1,0 +1,69 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.Agent;
+import dev.gauntlet.api.EpisodeStart;
+import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.Step;
+
+import java.util.List;
+import java.util.Map;
+
+/** Agents registered only on the test class path, the way a user registers their own. */
+final class TestAgents {
+
+    private TestAgents() {}
+
+    /** Plays the gold demonstration (what the built-in replay agent does). */
+    public static final class Gold implements Agent {
+        private List<Action> plan = List.of();
+
+        @Override
+        public String name() {
+            return "gold";
+        }
+
+        @Override
+        public void begin(EpisodeStart start) throws Exception {
+            plan = start.demonstration().call();
+        }
+
+        @Override
+        public Action act(Observation observation, List<Step> history) {
+            return history.size() < plan.size() ? plan.get(history.size()) : new Action.Answer("");
+        }
+    }
+
+    /** Clicks element 1 a configurable number of times ({@code clicker:times=2}), then answers. */
+    public static final class Clicker implements Agent {
+        private int times = 1;
+
+        @Override
+        public String name() {
+            return "clicker";
+        }
+
+        @Override
+        public void configure(Map<String, String> args) {
+            times = Integer.parseInt(args.getOrDefault("times", "1"));
+        }
+
+        @Override
+        public Action act(Observation observation, List<Step> history) {
+            return history.size() < times ? new Action.Click("1") : new Action.Answer("stopped");
+        }
+    }
+
+    /** Throws on every step. */
+    public static final class Thrower implements Agent {
+        @Override
+        public String name() {
+            return "thrower";
+        }
+
+        @Override
+        public Action act(Observation observation, List<Step> history) {
+            throw new IllegalArgumentException("model output was not JSON");
+        }
+    }
+}
