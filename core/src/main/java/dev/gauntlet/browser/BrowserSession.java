@@ -163,9 +163,14 @@ public final class BrowserSession implements AutoCloseable {
         playwright = null;
     }
 
+    /** Returns the useful line of a Playwright error ("Error {\n  message='...'" becomes the message). */
     static String firstLine(String s) {
         if (s == null) {
             return "";
+        }
+        int m = s.indexOf("message='");
+        if (m >= 0) {
+            s = s.substring(m + "message='".length());
         }
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).trim();

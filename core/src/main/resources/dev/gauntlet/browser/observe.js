@@ -72,14 +72,15 @@
     const disabled = el.disabled === true;
     const interactive = !disabled && (INTERACTIVE_ROLES.has(role) || el.hasAttribute('onclick')
         || el.isContentEditable || (el.tabIndex >= 0 && el.hasAttribute('tabindex')) || st.cursor === 'pointer');
-    const value = ('value' in el && typeof el.value === 'string' && tag !== 'button' && tag !== 'li' && tag !== 'option') ? el.value : '';
+    const value = ('value' in el && typeof el.value === 'string' && !['button', 'li', 'option', 'meter', 'progress'].includes(tag)
+        && el.type !== 'checkbox' && el.type !== 'radio') ? el.value : '';
     const checked = el.checked === true || el.getAttribute('aria-checked') === 'true';
     const shown = interactive || role !== 'generic' && (name || text) || text;
     if (shown && role !== 'list' && role !== 'row' && role !== 'table' && role !== 'form') {
       let line = '  '.repeat(depth) + '[' + id + '] ' + (role === 'generic' ? 'text' : role);
       const label = INTERACTIVE_ROLES.has(role) || role === 'heading' || role === 'img' ? (name || text) : (text || name);
       if (label) line += ' ' + JSON.stringify(label);
-      if (value && role !== 'button') line += ' value=' + JSON.stringify(clip(value));
+      if (value && role !== 'button' && el.type !== 'checkbox' && el.type !== 'radio') line += ' value=' + JSON.stringify(clip(value));
       if (el.type === 'checkbox' || el.type === 'radio' || el.hasAttribute('aria-checked')) line += checked ? ' checked' : ' unchecked';
       if (tag === 'option' && el.selected) line += ' selected';
       if (disabled) line += ' disabled';
