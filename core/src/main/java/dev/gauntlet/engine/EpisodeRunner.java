@@ -68,12 +68,9 @@ final class EpisodeRunner {
             Observation obs = null;
             for (int i = 0; i < maxSteps; i++) {
                 long o0 = System.nanoTime();
+                // done is checked after each action; a freshly started episode is not done
                 obs = episode.observe();
                 long observeMs = millis(o0);
-                if (episode.done()) {
-                    stopReason = "done";
-                    break;
-                }
                 String shot = screenshots.equals("steps") ? saveScreenshot(d, i, obs) : "";
                 long a0 = System.nanoTime();
                 Action action;

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +44,11 @@ final class RunExecutor {
     private final Set<TestDescriptor> started = new HashSet<>();
     private final Map<TestDescriptor, AtomicInteger> remaining = new HashMap<>();
     private final List<EpisodeResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService reporter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gauntlet-reports");
+        t.setDaemon(true);
+        return t;
+    });
 
     RunExecutor(RunDescriptor run, EngineExecutionListener junit) {
         this.run = run;
@@ -109,6 +117,14 @@ final class RunExecutor {
                 }
             }
         }
+        reporter.shutdown();
+        try {
+            if (!reporter.awaitTermination(10, TimeUnit.MINUTES)) {
+                System.err.println("[gauntlet] reports still writing after 10 minutes; finishing without them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<EpisodeResult> all = List.copyOf(results);
         notifyListeners(listeners, l -> l.runFinished(info, all));
         System.out.println("[gauntlet] " + progress.summary() + "; results in " + dir.path());
@@ -124,8 +140,9 @@ final class RunExecutor {
                 start(episode);
                 EpisodeResult result = runner.run(episode, browser);
                 results.add(result);
+                // reports write on their own thread, in order, so workers never wait for disk
+                reporter.execute(() -> notifyListeners(listeners, l -> l.episodeFinished(info, result)));
                 synchronized (lock) {
-                    notifyListeners(listeners, l -> l.episodeFinished(info, result));
                     progress.finished(result);
                     finish(episode, result);
                 }

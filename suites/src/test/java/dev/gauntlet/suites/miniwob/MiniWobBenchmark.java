@@ -1,0 +1,231 @@
+package dev.gauntlet.suites.miniwob;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EpisodeContext;
+import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.site.SiteServer;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures the harness against bare Playwright on the same scripted episodes (the gold demonstrations of built-in
+ * tasks): {@code mvn -q verify -Pbench} (arguments: {@code -Dbench.seeds=20 -Dbench.rounds=3}). Prints ms/episode and
+ * ms/step for both, their ratio, and the harness's reset time. Both sides keep the task page loaded and reset it by
+ * script, as MiniWoB's gym does; the harness also builds an observation before every step and records the results,
+ * which is what the ratio prices.
+ */
+public final class MiniWobBenchmark {
+
+    private static final List<String> TASKS = List.of("click-button", "enter-text");
+    private static final String RESET = "s => { if (core.EP_TIMER !== null) core.endEpisode(0);"
+            + " core.EPISODE_MAX_TIME = 1e6; Math.seedrandom(s); core.startEpisodeReal(); }";
+
+    private MiniWobBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int seeds = Integer.getInteger("bench.seeds", 20);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Path runs = Files.createTempDirectory("gauntlet-bench");
+        System.out.printf(Locale.ROOT, "MiniWoB benchmark: tasks %s x %d seeds, best of %d rounds after a warm-up%n",
+                TASKS, seeds, rounds);
+        bare(2);
+        harness(2, runs, "none");
+        Timing bare = null;
+        Timing plain = null;
+        Timing shots = null;
+        for (int r = 0; r < rounds; r++) {
+            Map<String, long[]> gold = bare(seeds);
+            bare = Timing.best(bare, Timing.of(gold, gold.keySet().stream().skip(1).toList()));
+            Map<String, long[]> h = harness(seeds, runs, "none");
+            plain = Timing.best(plain, Timing.of(h, gold));
+            Map<String, long[]> s = harness(seeds, runs, "steps");
+            shots = Timing.best(shots, Timing.of(s, gold));
+        }
+        double reset = resetMillis(seeds);
+        System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s%n", "", "ms/episode", "ms/step", "step ratio");
+        print("bare Playwright", bare, bare);
+        print("harness, no screenshots", plain, bare);
+        print("harness, screenshot per step", shots, bare);
+        System.out.printf(Locale.ROOT, "harness reset (script reset + instruction on a loaded page): %.1f ms%n", reset);
+        System.out.printf(Locale.ROOT, "RESULT step ratio %.2f (target <= 1.15), reset %.1f ms (target <= 50)%n",
+                plain.perStep() / bare.perStep(), reset);
+    }
+
+    /** Total time and counts of one pass over the same episodes. */
+    record Timing(double millis, int episodes, long steps) {
+        double perEpisode() {
+            return millis / episodes;
+        }
+
+        double perStep() {
+            return millis / steps;
+        }
+
+        static Timing best(Timing a, Timing b) {
+            return a == null || b.millis < a.millis ? b : a;
+        }
+
+        /** Sums the episodes named by {@code keys}. */
+        static Timing of(Map<String, long[]> measured, List<String> keys) {
+            long nanos = 0;
+            long steps = 0;
+            for (String k : keys) {
+                nanos += measured.get(k)[0];
+                steps += measured.get(k)[1];
+            }
+            return new Timing(nanos / 1e6, keys.size(), steps);
+        }
+
+        /** Harness times of the episodes that the bare pass also timed, with the bare pass's step counts. */
+        static Timing of(Map<String, long[]> harness, Map<String, long[]> gold) {
+            long nanos = 0;
+            long steps = 0;
+            int n = 0;
+            for (Map.Entry<String, long[]> e : harness.entrySet()) {
+                nanos += e.getValue()[0];
+                steps += gold.get(e.getKey())[1];
+                n++;
+            }
+            return new Timing(nanos / 1e6, n, steps);
+        }
+    }
+
+    private static void print(String label, Timing t, Timing base) {
+        System.out.printf(Locale.ROOT, "%-30s %10.1f %10.1f %10.2f%n", label, t.perEpisode(), t.perStep(),
+                t.perStep() / base.perStep());
+    }
+
+    /** Runs the gold demonstrations with plain Playwright calls; key {@code task/seed} → {nanos, steps}. */
+    private static Map<String, long[]> bare(int seeds) throws Exception {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        try (BrowserSession session = new BrowserSession(Config.of(Map.of()));
+             SiteServer server = SiteServer.start()) {
+            server.mountClasspath("/m", MiniWobSource.RESOURCES, MiniWobBenchmark.class.getClassLoader());
+            Page page = session.browser().newContext(MiniWobSuite.contextOptions()).newPage();
+            for (String task : TASKS) {
+                page.navigate(server.url("/m/miniwob/" + task + ".html"));
+                for (int seed = 0; seed < seeds; seed++) {
+                    long t0 = System.nanoTime();
+                    page.evaluate(RESET, String.valueOf(seed));
+                    @SuppressWarnings("unchecked")
+                    List<String> gold = (List<String>) page.evaluate("() => window.gauntletGold()");
+                    for (String step : gold) {
+                        perform(page, step);
+                    }
+                    Object reward = page.evaluate("() => WOB_RAW_REWARD_GLOBAL");
+                    if (((Number) reward).doubleValue() != 1.0) {
+                        throw new IllegalStateException(task + " seed " + seed + ": reward " + reward);
+                    }
+                    out.put(task + "/" + seed, new long[] {System.nanoTime() - t0, gold.size()});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The kinds of gold step the benchmark tasks use, done the way a Playwright script would. */
+    private static void perform(Page page, String step) {
+        String[] parts = step.split("'");
+        Locator target = page.locator(parts[1]).first();
+        if (step.startsWith("click(")) {
+            target.click();
+        } else if (step.startsWith("fill(")) {
+            target.fill(parts[3]);
+        } else {
+            throw new IllegalArgumentException("benchmark does not script " + step);
+        }
+    }
+
+    /** Runs the episodes through the engine with the replay agent; times each test, minus the browser-launching first. */
+    private static Map<String, long[]> harness(int seeds, Path runs, String screenshots) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass("dev.gauntlet.suites.GauntletBenchmarkIT"))
+                .configurationParameter(Constants.SUITE, "miniwob")
+                .configurationParameter(Constants.AGENT, "replay")
+                .configurationParameter(Constants.TASKS, String.join(",", TASKS))
+                .configurationParameter(Constants.SEEDS, Integer.toString(seeds))
+                .configurationParameter(Constants.SCREENSHOTS, screenshots)
+                .configurationParameter(Constants.RUNS_DIR, runs.toString())
+                .configurationParameter(Constants.LEADERBOARD, "")
+                .configurationParameter("gauntlet.report.html", "false")
+                .build();
+        Map<String, Long> started = new HashMap<>();
+        Map<String, long[]> out = new LinkedHashMap<>();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            LauncherFactory.create().execute(request, new TestExecutionListener() {
+                @Override
+                public void executionStarted(TestIdentifier id) {
+                    if (id.isTest()) {
+                        started.put(id.getUniqueId(), System.nanoTime());
+                    }
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (!id.isTest()) {
+                        return;
+                    }
+                    if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                        throw new IllegalStateException(id.getDisplayName() + " did not pass: " + result);
+                    }
+                    UniqueId uid = UniqueId.parse(id.getUniqueId());
+                    String task = uid.getSegments().get(2).getValue();
+                    String seed = uid.getLastSegment().getValue();
+                    out.put(task + "/" + seed, new long[] {System.nanoTime() - started.get(id.getUniqueId()), 0});
+                }
+            });
+        } finally {
+            System.setOut(console);
+        }
+        out.remove(out.keySet().iterator().next());
+        return out;
+    }
+
+    /** Times the harness's episode start on a loaded page: what it pays to begin each episode. */
+    private static double resetMillis(int seeds) throws Exception {
+        Config config = Config.of(Map.of());
+        try (MiniWobSuite suite = new MiniWobSuite(); BrowserSession session = new BrowserSession(config)) {
+            Task task = suite.discover(new SuiteContext() {
+                @Override
+                public Config config() {
+                    return config;
+                }
+
+                @Override
+                public void problem(String where, String message) {
+                    throw new IllegalStateException(where + ": " + message);
+                }
+            }).stream().filter(t -> t.id().equals("click-button")).findFirst().orElseThrow();
+            EpisodeContext context = new EpisodeContext(config, session);
+            suite.start(task, 0, context).close();
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= seeds; s++) {
+                suite.start(task, s, context).close();
+            }
+            return (System.nanoTime() - t0) / 1e6 / seeds;
+        }
+    }
+}
