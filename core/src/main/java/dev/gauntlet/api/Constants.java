@@ -35,6 +35,12 @@ public final class Constants {
     public static final String MAX_STEPS = "gauntlet.maxSteps";
     public static final String MAX_STEPS_DEFAULT = "0";
 
+    /**
+     * Run one shard of the tasks, as {@code i/n} (1-based: {@code 1/4} .. {@code 4/4}); each machine runs one and the
+     * leaderboard merges their run folders. Tasks are dealt round-robin in suite order, so shards are stable.
+     */
+    public static final String SHARD = "gauntlet.shard";
+
     /** Judges to run after the oracle, comma-separated ({@code webvoyager,orm}); empty = none. Short: {@code judge}. */
     public static final String JUDGE = "gauntlet.judge";
 

@@ -61,6 +61,8 @@ final class TreeBuilder {
         }
         run.seeds.addAll(seeds);
         TaskFilter filter = new TaskFilter(config.get(Constants.TASKS, ""));
+        int[] shard = shard(config.get(Constants.SHARD, "1/1"));
+        int dealt = 0;
         Set<String> known = new TreeSet<>();
         int matched = 0;
         for (Suite suite : run.registry.suites(suiteNames)) {
@@ -97,7 +99,9 @@ final class TreeBuilder {
                     continue;
                 }
                 matched++;
-                addTask(suiteNode, suite, task);
+                if (dealt++ % shard[1] == shard[0] - 1) {
+                    addTask(suiteNode, suite, task);
+                }
             }
         }
         if (!filter.isEmpty() && matched == 0 && run.unavailable.isEmpty()) {
@@ -156,6 +160,21 @@ final class TreeBuilder {
             id.getSegments().stream().filter(s -> s.getType().equals(type)).forEach(s -> out.add(s.getValue()));
         }
         return new ArrayList<>(out);
+    }
+
+    /** Parses {@code i/n} into {i, n}. */
+    static int[] shard(String text) {
+        String[] parts = text.trim().split("/");
+        try {
+            int i = Integer.parseInt(parts[0].trim());
+            int n = Integer.parseInt(parts[1].trim());
+            if (parts.length == 2 && n >= 1 && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        } catch (RuntimeException e) {
+            // fall through to the error below
+        }
+        throw new ConfigException(Constants.SHARD, text, "i/n with 1 <= i <= n, e.g. 2/4");
     }
 
     static List<String> split(String text, String separator) {

@@ -114,6 +114,20 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void shardsSplitTheTasksWithoutOverlap() {
+        List<String> all = new java.util.ArrayList<>();
+        for (String shard : List.of("1/2", "2/2")) {
+            kit("gold").configurationParameter("gauntlet.shard", shard).configurationParameter("gauntlet.seeds", "0..0")
+                    .execute().testEvents().finished().list()
+                    .forEach(e -> all.add(e.getTestDescriptor().getUniqueId().toString()));
+        }
+        assertEquals(5, all.size());
+        assertEquals(5, all.stream().distinct().count());
+        assertEngineFails(kit("gold").configurationParameter("gauntlet.shard", "3/2"),
+                "'gauntlet.shard' is '3/2' but must be i/n with 1 <= i <= n, e.g. 2/4");
+    }
+
+    @Test
     void unknownAgentSuiteOrTaskFailsTheRunWithOneLineListingWhatExists() {
         assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, thrower");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.suite", "nosuch"),
