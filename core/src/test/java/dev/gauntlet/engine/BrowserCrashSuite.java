@@ -1,0 +1,57 @@
+package dev.gauntlet.engine;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.EpisodeContext;
+import dev.gauntlet.api.Episode;
+import dev.gauntlet.api.OracleSpec;
+import dev.gauntlet.api.Suite;
+import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.BrowserEpisode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A one-page browser suite whose first episode kills the worker's browser, to test that the run recovers. */
+public final class BrowserCrashSuite implements Suite {
+
+    @Override
+    public String name() {
+        return "crashy";
+    }
+
+    @Override
+    public int defaultMaxSteps() {
+        return 3;
+    }
+
+    @Override
+    public List<Task> discover(SuiteContext context) {
+        return List.of(new Task(name(), "press", "Press the button.", List.of(), Set.of(),
+                new OracleSpec("counter", Map.of("target", 1)), Set.of("*"), 0, Map.of()));
+    }
+
+    @Override
+    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+        BrowserContext browserContext = context.browser().newContext(null, task.allowedHosts());
+        Page page = browserContext.newPage();
+        page.setContent("<button onclick=\"this.textContent='pressed'\">Press</button>");
+        return new BrowserEpisode(task, seed, browserContext, page, true) {
+            @Override
+            public String act(Action action) throws Exception {
+                if (seed == 0) {
+                    browserContext.browser().close(); // the browser dies under the episode
+                }
+                return super.act(action);
+            }
+
+            @Override
+            public boolean done() {
+                return executor.page().textContent("button").equals("pressed");
+            }
+        };
+    }
+}
