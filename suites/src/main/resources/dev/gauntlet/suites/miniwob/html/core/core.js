@@ -131,3 +131,18 @@ core.reset = function (instruction) {
 
 // Quotes a string as the gold action grammar (BrowserGym-style) expects.
 core.q = function (s) { return "'" + String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"; };
+
+// ---- calendar arithmetic for the date tasks (no Date objects: a problem depends on the seed alone) ----
+core.MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+core.daysInMonth = function (year, month) {      // month 0-11
+  if (month === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
+};
+core.weekday = function (year, month, day) {     // 0 = Sunday (Sakamoto's method)
+  var t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+  var y = month < 2 ? year - 1 : year;
+  return (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + t[month] + day) % 7;
+};
+core.pad2 = function (n) { return (n < 10 ? '0' : '') + n; };
+core.dateText = function (year, month, day) { return core.MONTHS[month] + ' ' + day + ', ' + year; };
