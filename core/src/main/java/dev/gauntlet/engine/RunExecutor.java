@@ -67,12 +67,6 @@ final class RunExecutor {
             junit.executionFinished(run, TestExecutionResult.failed(new dev.gauntlet.api.ConfigException(run.configError)));
             return;
         }
-        if (run.registry == null) {
-            // nothing of ours was selected: the platform still executes our empty root when another engine's tests
-            // (Jupiter's, in a module with the core on its test path) are what ran
-            junit.executionFinished(run, TestExecutionResult.successful());
-            return;
-        }
         List<Descriptors.EpisodeDescriptor> episodes = new ArrayList<>();
         collect(run, episodes);
         RunDirectory dir;
