@@ -31,6 +31,16 @@ public interface Suite extends AutoCloseable {
         return 30;
     }
 
+    /**
+     * Tells whether the episode must stop before its step limit (WebArena stops after 3 unparsable outputs or 3
+     * identical actions in a row). Called after every step.
+     *
+     * @return the reason to stop (it becomes the trajectory's stop reason), or {@code null} to go on
+     */
+    default String stopEarly(Task task, java.util.List<Step> steps) {
+        return null;
+    }
+
     /** Describes where the tasks came from (built-in, or an upstream path and its content hash) for the manifest. */
     default String source(SuiteContext context) {
         return "built-in";

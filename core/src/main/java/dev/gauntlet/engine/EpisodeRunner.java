@@ -104,6 +104,11 @@ final class EpisodeRunner {
                     stopReason = "done";
                     break;
                 }
+                String early = d.suite.stopEarly(task, List.copyOf(steps));
+                if (early != null) {
+                    stopReason = "early-stop: " + early;
+                    break;
+                }
             }
             String finalShot = "";
             if (!screenshots.equals("none")) {

@@ -31,6 +31,14 @@ public final class CounterSuite implements Suite {
         return 5;
     }
 
+    /** Stops after two failed actions in a row, like WebArena's repeated-failure rule. */
+    @Override
+    public String stopEarly(Task task, List<dev.gauntlet.api.Step> steps) {
+        int n = steps.size();
+        return n >= 2 && !steps.get(n - 1).error().isEmpty() && !steps.get(n - 2).error().isEmpty()
+                ? "2 failed actions in a row" : null;
+    }
+
     @Override
     public List<Task> discover(SuiteContext context) {
         if (context.config().get("counter.malformed").isPresent()) {

@@ -82,6 +82,16 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void suiteEarlyStopEndsTheEpisodeBeforeTheStepLimit() throws Exception {
+        kit("thrower").configurationParameter("gauntlet.tasks", "two-clicks").configurationParameter("gauntlet.seeds", "0..0")
+                .execute();
+        var result = RecordingListener.LAST_RUN.get(0);
+        assertEquals(2, result.steps(), "2 steps, not the limit of 5");
+        assertEquals("early-stop: 2 failed actions in a row", result.trajectory().stopReason());
+        assertTrue(result.trajectory().steps().get(0).error().contains("model output was not JSON"));
+    }
+
+    @Test
     void uniqueIdSelectorRerunsExactlyOneEpisodeEvenForAnUnconfiguredSeed() {
         EngineExecutionResults results = EngineTestKit.engine(GauntletTestEngine.ENGINE_ID)
                 .selectors(DiscoverySelectors.selectUniqueId("[engine:gauntlet]/[suite:counter]/[task:three-clicks]/[seed:7]"))
@@ -131,7 +141,7 @@ class GauntletTestEngineTests {
     void unknownAgentSuiteOrTaskFailsTheRunWithOneLineListingWhatExists() {
         assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, thrower");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.suite", "nosuch"),
-                "unknown suite 'nosuch'; available: counter, all");
+                "unknown suite 'nosuch'; available: counter, crashy, all");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.tasks", "zzz*"),
                 "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.seeds", "many"),
