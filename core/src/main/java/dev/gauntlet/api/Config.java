@@ -82,12 +82,11 @@ public final class Config {
 
     /** Returns an int value; a non-number is a {@link ConfigException} naming the key. */
     public int getInt(String key, String defaultValue) {
-        String raw = get(key, defaultValue);
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key, raw, "a whole number");
+        long value = getLong(key, defaultValue);
+        if (value != (int) value) {
+            throw new ConfigException(key, Long.toString(value), "a whole number below 2^31");
         }
+        return (int) value;
     }
 
     public long getLong(String key, String defaultValue) {
