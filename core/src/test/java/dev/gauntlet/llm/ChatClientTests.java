@@ -182,6 +182,7 @@ class ChatClientTests {
         assertNull(o.cacheDir);
         assertEquals(Path.of(config.get("gauntlet.runsDir", "runs"), ".llm-cache"), LlmSettings.cacheDir(config));
         assertNull(LlmSettings.missing(o));
-        assertTrue(LlmSettings.missing(LlmSettings.options(Config.of(Map.of()), Map.of())).contains("llm.base_url"));
+        assertTrue(LlmSettings.missing(new ChatClient.Options()).contains("llm.base_url"));
+        assertTrue(LlmSettings.missing(new ChatClient.Options().setBaseUrl("http://a/v1")).contains("llm.model"));
     }
 }
