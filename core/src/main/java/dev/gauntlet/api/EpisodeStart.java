@@ -11,5 +11,6 @@ import java.util.concurrent.Callable;
  * @param maxSteps      the step limit
  * @param demonstration the gold solution for this seed, computed only when asked for (empty when the suite has none);
  *                      only oracle agents such as {@code replay} should use it
+ * @param config        the run's configuration (model servers, keys' variable names, suite options)
  */
-public record EpisodeStart(Task task, long seed, int maxSteps, Callable<List<Action>> demonstration) {}
+public record EpisodeStart(Task task, long seed, int maxSteps, Callable<List<Action>> demonstration, Config config) {}

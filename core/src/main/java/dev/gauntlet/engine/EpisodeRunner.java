@@ -62,7 +62,7 @@ final class EpisodeRunner {
             int maxSteps = maxSteps(d);
             episode = d.suite.start(task, d.seed, new EpisodeContext(config, browser));
             Episode started = episode;
-            agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration));
+            agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration, config));
             String answer = "";
             String stopReason = "max-steps";
             Observation obs = null;

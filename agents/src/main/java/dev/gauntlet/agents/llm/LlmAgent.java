@@ -88,7 +88,7 @@ public final class LlmAgent implements Agent {
     @Override
     public void begin(EpisodeStart start) throws EnvironmentUnavailableException {
         // Agents are not handed the run's Config; system properties and GAUNTLET_* variables carry llm.* to here.
-        ChatClient.Options options = LlmSettings.options(Config.from(key -> Optional.empty()), modelArgs);
+        ChatClient.Options options = LlmSettings.options(start.config() == null ? Config.from(key -> Optional.empty()) : start.config(), modelArgs);
         String missing = LlmSettings.missing(options);
         if (missing != null) {
             throw new EnvironmentUnavailableException("agent 'llm': " + missing + " (or llm:base_url=...,model=...)");
