@@ -106,6 +106,7 @@ public final class TrajectoryLog implements RunListener {
             JsonNode fields = Json.MAPPER.valueToTree(a);
             if (fields.isObject()) {
                 n.setAll((ObjectNode) fields);
+                n.remove("terminal"); // Action#isTerminal, not a field
             }
         } catch (IllegalArgumentException e) {
             n.put("text", a.toString());
