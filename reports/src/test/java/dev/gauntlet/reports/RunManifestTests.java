@@ -22,16 +22,22 @@ class RunManifestTests {
     Path dir;
 
     @Test
-    void redactsSecretKeysAndSecretAgentArgumentsButNotTheNamesOfEnvironmentVariables() {
+    void redactsSecretKeysButNotTheNamesOfEnvironmentVariables() {
         Config config = Config.of(Map.of("judge.apiKey", "sk-live-123", "judge.api_key_env", "OPENAI_API_KEY",
-                "gauntlet.agent", "llm:api_key=sk-live-456,model=qwen", "gauntlet.seeds", "5"));
+                "gauntlet.runLabel", "nightly"));
         Map<String, String> described = RunManifest.configuration(config, Set.of("judge.apiKey", "judge.api_key_env"));
         assertEquals("***", described.get("judge.apiKey"));
         assertEquals("OPENAI_API_KEY", described.get("judge.api_key_env"));
-        assertEquals("llm:api_key=***,model=qwen", described.get("gauntlet.agent"));
-        assertEquals("5", described.get("gauntlet.seeds"));
-        assertEquals("1", described.get("gauntlet.workers"), "defaults are part of the resolved configuration");
+        assertEquals("nightly", described.get("gauntlet.runLabel"));
+        assertTrue(described.containsKey("gauntlet.actionTimeoutMs"), "defaults are part of the resolved configuration");
         assertFalse(described.toString().contains("sk-live"));
+    }
+
+    @Test
+    void redactsSecretArgumentsOfAgentSpecs() {
+        assertEquals("llm:api_key=***,model=qwen", RunManifest.redactAgent("llm:api_key=sk-live-456,model=qwen"));
+        assertEquals("random:seed=3", RunManifest.redactAgent("random:seed=3"));
+        assertEquals("replay", RunManifest.redactAgent("replay"));
     }
 
     @Test
