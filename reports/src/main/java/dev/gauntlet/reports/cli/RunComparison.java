@@ -98,7 +98,8 @@ final class RunComparison {
             double delta = rateB - rateA;
             double se = Math.sqrt(Math.max(0, bc + cb - (double) (cb - bc) * (cb - bc) / n)) / n;
             md.append(String.format(Locale.ROOT, "| | A | B | B − A |%n|---|---|---|---|%n"
-                            + "| success (paired) | %.1f%% | %.1f%% | %+.1f pp (95%% CI %+.1f to %+.1f) |%n%n",
+                            + "| success (paired) | %.1f%% | %.1f%% | %+.1f pp (95%% CI %+.1f to %+.1f) |%n%n"
+                            + "The interval is a normal approximation; with few flips trust the exact test below.%n%n",
                     100 * rateA, 100 * rateB, 100 * delta, 100 * Math.max(-1, delta - Stats.Z95 * se), 100 * Math.min(1, delta + Stats.Z95 * se)));
             md.append(String.format(Locale.ROOT, "Contingency: both pass %d, pass→fail %d, fail→pass %d, both fail %d. "
                             + "McNemar exact p = %.4g (χ² with continuity correction = %.3f); %s at the 5%% level.%n%n",
