@@ -133,7 +133,11 @@ public final class Gauntlet {
         if (!Files.isDirectory(p)) {
             throw new UsageException("'" + path + "' is not a folder (expected a run folder such as runs/<run-id>)");
         }
-        return p.toAbsolutePath().normalize();
+        try {
+            return p.toRealPath(); // runs/latest is a link; the run's own id is what counts
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private static String option(List<String> args, String name) throws UsageException {
