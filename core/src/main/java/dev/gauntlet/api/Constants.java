@@ -80,6 +80,13 @@ public final class Constants {
     /** Free-text label of this run (stored in the manifest and shown on the leaderboard). */
     public static final String RUN_LABEL = "gauntlet.runLabel";
 
+    /** Generate the offline HTML report (Allure) into {@code runs/<id>/report/} at the end of each run. */
+    public static final String REPORT_HTML = "gauntlet.report.html";
+    public static final String REPORT_HTML_DEFAULT = "true";
+
+    /** Folder of an unpacked allure-commandline; empty = unpack the one in the local Maven repository. */
+    public static final String REPORT_ALLURE_HOME = "gauntlet.report.allureHome";
+
     /** MiniWoB: folder of an upstream MiniWoB++ checkout's {@code miniwob/html} (or the repo root). Short: {@code miniwob.dir}. */
     public static final String MINIWOB_DIR = "miniwob.dir";
 

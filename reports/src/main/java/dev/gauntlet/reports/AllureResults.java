@@ -18,6 +18,8 @@ import io.qameta.allure.model.TestResult;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes Allure results to {@code runs/<id>/allure-results/}: one test result per episode, one Allure step per agent
- * step with its screenshot and observation text attached, and the verdict as the status message.
+ * Writes Allure results to {@code runs/<id>/allure-results/}: one test result per task × seed labelled epic = suite,
+ * feature = site or category, story = template, with the tags; agent and seed as parameters; one Allure step per
+ * agent step with its screenshot and observation text attached; one step per verdict with its explanation and
+ * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
+ * available) map to Allure's statuses of the same names. At the end, the environment and executor files.
  */
 public final class AllureResults implements RunListener {
 
@@ -49,16 +57,11 @@ public final class AllureResults implements RunListener {
                 .setHistoryId(md5(r.task().qualifiedId() + "|" + r.seed() + "|" + r.agent()))
                 .setTestCaseId(md5(r.task().qualifiedId()))
                 .setName(r.task().id() + " [seed " + r.seed() + "]")
-                .setFullName(r.task().qualifiedId() + "#" + r.seed())
+                .setFullName(r.task().qualifiedId() + "#" + r.seed() + "@" + r.agent())
                 .setStatus(status(r.status()))
                 .setStage(Stage.FINISHED)
-                .setStatusDetails(new StatusDetails().setMessage(r.message()));
-        test.getLabels().add(new Label().setName("epic").setValue(r.task().suite()));
-        test.getLabels().add(new Label().setName("suite").setValue(r.task().suite()));
-        test.getLabels().add(new Label().setName("feature").setValue(feature(r)));
-        for (String tag : r.task().tags()) {
-            test.getLabels().add(new Label().setName("tag").setValue(tag));
-        }
+                .setStatusDetails(details(r));
+        labels(test.getLabels(), r);
         test.getParameters().add(new Parameter().setName("agent").setValue(r.agent()));
         test.getParameters().add(new Parameter().setName("seed").setValue(Long.toString(r.seed())));
         long end = System.currentTimeMillis();
@@ -67,44 +70,106 @@ public final class AllureResults implements RunListener {
             test.setDescription(r.task().instruction());
         }
         Trajectory t = r.trajectory();
+        long at = test.getStart();
         if (t != null) {
-            long at = test.getStart();
             for (Step s : t.steps()) {
                 StepResult step = new StepResult()
                         .setName((s.index() + 1) + ". " + s.action())
                         .setStatus(s.error().isEmpty() ? Status.PASSED : Status.BROKEN)
                         .setStage(Stage.FINISHED)
                         .setStart(at).setStop(at += s.agentMillis() + s.actMillis() + s.observeMillis());
+                step.getParameters().add(new Parameter().setName("url").setValue(s.url()));
                 if (!s.error().isEmpty()) {
                     step.setStatusDetails(new StatusDetails().setMessage(s.error()));
                 }
                 attachFile(run, step.getAttachments(), "screenshot", s.screenshot());
-                attachText(step.getAttachments(), "observation", s.url() + "\n\n" + s.observationText());
+                attachText(step.getAttachments(), "observation", "text/plain",
+                        s.url() + "\n" + s.title() + "\n\n" + s.observationText());
+                if (!s.reasoning().isEmpty()) {
+                    attachText(step.getAttachments(), "reasoning", "text/plain", s.reasoning());
+                }
                 test.getSteps().add(step);
             }
             attachFile(run, test.getAttachments(), "final screenshot", t.finalScreenshot());
             if (!t.answer().isEmpty()) {
-                attachText(test.getAttachments(), "answer", t.answer());
+                attachText(test.getAttachments(), "answer", "text/plain", t.answer());
             }
         }
-        StringBuilder verdicts = new StringBuilder();
         for (Verdict v : r.verdicts()) {
-            verdicts.append(v.evaluator()).append(": ").append(v.outcome()).append(" (score ")
-                    .append(v.score()).append(") ").append(v.explanation()).append('\n');
-        }
-        if (verdicts.length() > 0) {
-            attachText(test.getAttachments(), "verdicts", verdicts.toString());
+            StepResult step = new StepResult()
+                    .setName("verdict " + v.evaluator() + ": " + v.outcome().name().toLowerCase(Locale.ROOT)
+                            + (Double.isNaN(v.score()) ? "" : " (score " + dev.gauntlet.reports.store.ResultRow.number(v.score()) + ")"))
+                    .setStatus(v.outcome() == Verdict.Outcome.SUCCESS ? Status.PASSED
+                            : v.outcome() == Verdict.Outcome.FAILURE ? Status.FAILED : Status.SKIPPED)
+                    .setStage(Stage.FINISHED).setStart(at).setStop(at)
+                    .setStatusDetails(new StatusDetails().setMessage(v.explanation()));
+            attachText(step.getAttachments(), "evidence", "application/json",
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new TreeMap<>(v.evidence())));
+            test.getSteps().add(step);
         }
         writer.write(test);
     }
 
+    @Override
+    public synchronized void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
+        if (dir != null) {
+            AllureEnvironment.write(run, dir);
+        }
+    }
+
+    private static StatusDetails details(EpisodeResult r) {
+        StatusDetails d = new StatusDetails().setMessage(r.message());
+        if (r.error() != null) {
+            StringWriter trace = new StringWriter();
+            r.error().printStackTrace(new PrintWriter(trace));
+            d.setTrace(trace.toString());
+        }
+        return d;
+    }
+
+    private static void labels(List<Label> labels, EpisodeResult r) {
+        labels.add(label("epic", r.task().suite()));
+        labels.add(label("parentSuite", r.task().suite()));
+        labels.add(label("suite", r.agent()));
+        labels.add(label("feature", feature(r)));
+        String story = story(r);
+        if (story != null) {
+            labels.add(label("story", story));
+        }
+        for (String tag : new java.util.TreeSet<>(r.task().tags())) {
+            labels.add(label("tag", tag));
+        }
+        labels.add(label("framework", "gauntlet"));
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+
     private static String feature(EpisodeResult r) {
-        for (String tag : r.task().tags()) {
-            if (tag.startsWith("site:") || tag.startsWith("category:")) {
-                return tag.substring(tag.indexOf(':') + 1);
+        for (String prefix : List.of("site:", "category:")) {
+            for (String tag : new java.util.TreeSet<>(r.task().tags())) {
+                if (tag.startsWith(prefix)) {
+                    return tag.substring(prefix.length());
+                }
             }
         }
         return r.task().suite();
+    }
+
+    private static String story(EpisodeResult r) {
+        Map<String, Object> meta = r.task().metadata();
+        for (String key : List.of("template", "template_id", "intent_template_id")) {
+            if (meta.get(key) != null) {
+                return String.valueOf(meta.get(key));
+            }
+        }
+        for (String tag : new java.util.TreeSet<>(r.task().tags())) {
+            if (tag.startsWith("template:")) {
+                return tag.substring("template:".length());
+            }
+        }
+        return null;
     }
 
     private void attachFile(RunInfo run, List<Attachment> into, String name, String relative) throws IOException {
@@ -120,10 +185,10 @@ public final class AllureResults implements RunListener {
         into.add(new Attachment().setName(name).setType("image/png").setSource(source));
     }
 
-    private void attachText(List<Attachment> into, String name, String text) {
-        String source = UUID.randomUUID() + "-attachment.txt";
+    private void attachText(List<Attachment> into, String name, String type, String text) {
+        String source = UUID.randomUUID() + "-attachment" + (type.equals("application/json") ? ".json" : ".txt");
         writer.write(source, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        into.add(new Attachment().setName(name).setType("text/plain").setSource(source));
+        into.add(new Attachment().setName(name).setType(type).setSource(source));
     }
 
     private static Status status(EpisodeResult.Status s) {

@@ -1,28 +1,30 @@
 package dev.gauntlet.reports;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
+import dev.gauntlet.reports.store.Aggregate;
+import dev.gauntlet.reports.store.CorruptRunException;
+import dev.gauntlet.reports.store.StoredRun;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.TreeSet;
 
 /**
- * Regenerates {@code leaderboard.md} from every run's {@code results.csv}: one table per suite, one row per agent
- * (its latest run), sorted by success rate. Same runs give the same file.
+ * Regenerates {@code leaderboard.md} from every finished run in the runs folder (and any extra run folders): one
+ * table per suite, one row per agent from its <em>latest</em> finished run (latest, not best, so a lucky run
+ * does not stick), sorted by success rate. A run folder that cannot be read (killed run, hand-edited CSV) is named
+ * with its fault, on the console and at the end of the file, and skipped. Same runs give the same file.
  */
 public final class Leaderboard implements RunListener {
 
@@ -32,112 +34,149 @@ public final class Leaderboard implements RunListener {
         if (target.isBlank()) {
             return;
         }
-        Path runs = run.dir().getParent();
-        Path out = Path.of(target);
-        Files.writeString(out, render(runs, out.toAbsolutePath().getParent()));
-        System.out.println("[gauntlet] leaderboard: " + out.toAbsolutePath());
+        Path out = Path.of(target).toAbsolutePath();
+        write(List.of(run.dir().toAbsolutePath().getParent()), out);
     }
 
-    /** One row of the leaderboard: an agent's latest run of a suite. */
-    record Row(String suite, String agent, String run, int episodes, int scored, int passed, double meanScore,
-               double meanSteps, long medianMillis) {
-        double rate() {
-            return scored == 0 ? 0 : (double) passed / scored;
+    /**
+     * Writes the leaderboard of {@code folders} (each a runs folder or a single run folder) to {@code out}; returns
+     * the folders that were skipped, with why.
+     */
+    public static List<CorruptRunException> write(List<Path> folders, Path out) throws IOException {
+        List<CorruptRunException> skipped = new ArrayList<>();
+        String md = render(folders, out.toAbsolutePath().getParent(), skipped);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md);
+        for (CorruptRunException e : skipped) {
+            System.err.println("[gauntlet] leaderboard: skipping " + e.getMessage());
         }
-
-        double stderr() {
-            return scored == 0 ? 0 : Math.sqrt(rate() * (1 - rate()) / scored);
-        }
+        System.out.println("[gauntlet] leaderboard: " + out);
+        return skipped;
     }
 
-    static String render(Path runs, Path relativeTo) throws IOException {
-        Map<String, Map<String, Row>> bySuite = new TreeMap<>();
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(runs)) {
-            dirs = s.filter(Files::isDirectory).filter(p -> !Files.isSymbolicLink(p))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        }
-        for (Path dir : dirs) {
-            Path csv = dir.resolve("results.csv");
-            if (!Files.isRegularFile(csv)) {
+    /** Renders the leaderboard; unreadable run folders are added to {@code skipped}. */
+    static String render(List<Path> folders, Path relativeTo, List<CorruptRunException> skipped) throws IOException {
+        Map<String, Map<String, Entry>> bySuite = new TreeMap<>();
+        List<Path> runs = runFolders(folders);
+        for (Path dir : runs) {
+            StoredRun run;
+            try {
+                run = StoredRun.read(dir);
+            } catch (CorruptRunException e) {
+                skipped.add(e);
                 continue;
             }
-            try {
-                for (Row row : rows(dir, csv)) {
-                    bySuite.computeIfAbsent(row.suite(), k -> new TreeMap<>()).put(row.agent(), row); // later run wins
-                }
-            } catch (IOException | CsvException | RuntimeException e) {
-                System.err.println("[gauntlet] leaderboard: skipping " + csv + ": " + e.getMessage());
-            }
+            Map<String, String> sources = run.sources();
+            run.bySuiteAndAgent().forEach((suite, byAgent) -> byAgent.forEach((agent, rows) ->
+                    bySuite.computeIfAbsent(suite, k -> new TreeMap<>()).merge(agent,
+                            new Entry(run, Aggregate.of(suite, agent, rows), sources.getOrDefault(suite, "")),
+                            (a, b) -> Entry.ORDER.compare(a, b) >= 0 ? a : b)));
         }
         StringBuilder md = new StringBuilder("# Gauntlet leaderboard\n\n");
-        md.append("Generated from the runs in `").append(relativeTo == null ? runs : relativeTo.relativize(runs.toAbsolutePath()))
-                .append("`; one row per agent (its latest run), sorted by success rate.\n");
-        for (Map.Entry<String, Map<String, Row>> suite : bySuite.entrySet()) {
-            md.append("\n## ").append(suite.getKey()).append("\n\n");
-            md.append("| agent | success | score | episodes | mean steps | median s | run |\n");
-            md.append("|---|---|---|---|---|---|---|\n");
-            List<Row> rows = new ArrayList<>(suite.getValue().values());
-            rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::agent));
-            for (Row r : rows) {
-                md.append(String.format(Locale.ROOT, "| %s | %.1f%% ± %.1f | %.3f | %d | %.1f | %.2f | %s |%n",
-                        r.agent(), 100 * r.rate(), 100 * r.stderr(), r.meanScore(), r.episodes(), r.meanSteps(),
-                        r.medianMillis() / 1000.0, r.run()));
+        md.append("Generated from ").append(runs.size()).append(" run folder(s). One row per suite and agent: its latest")
+                .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken and skipped")
+                .append(" episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
+        for (Map.Entry<String, Map<String, Entry>> suite : bySuite.entrySet()) {
+            table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo);
+        }
+        if (!skipped.isEmpty()) {
+            md.append("\n## Skipped run folders\n\n");
+            for (CorruptRunException e : skipped) {
+                md.append("- `").append(display(e.path(), relativeTo)).append("`: ").append(e.what()).append('\n');
             }
         }
         return md.toString();
     }
 
-    private static List<Row> rows(Path dir, Path csv) throws IOException, CsvException {
-        List<String[]> lines;
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader r = new CSVReader(reader)) {
-            lines = r.readAll();
+    private static void table(StringBuilder md, String suite, List<Entry> entries, Path relativeTo) {
+        entries.sort(Comparator.comparingDouble((Entry e) -> rate(e.figures())).reversed()
+                .thenComparing(e -> e.figures().agent()));
+        TreeSet<String> sources = new TreeSet<>();
+        TreeSet<String> judges = new TreeSet<>();
+        for (Entry e : entries) {
+            sources.add(e.source());
+            judges.addAll(e.figures().judgeAgreement().keySet());
         }
-        if (lines.isEmpty()) {
-            return List.of();
+        md.append("\n## ").append(suite).append("\n\n");
+        if (sources.size() == 1) {
+            md.append("Source: ").append(sources.first().isEmpty() ? "unknown" : sources.first()).append("\n\n");
         }
-        List<String> header = List.of(lines.get(0));
-        int suite = col(header, "suite"), agent = col(header, "agent"), status = col(header, "status"),
-                reward = col(header, "reward"), steps = col(header, "steps"), ms = col(header, "duration_ms");
-        Map<String, List<String[]>> groups = new TreeMap<>();
-        for (String[] line : lines.subList(1, lines.size())) {
-            if (line.length < header.size()) {
-                throw new IOException("row with " + line.length + " of " + header.size() + " columns");
-            }
-            groups.computeIfAbsent(line[suite] + "\u0000" + line[agent], k -> new ArrayList<>()).add(line);
+        Map<String, java.util.function.Function<Entry, String>> columns = new LinkedHashMap<>();
+        columns.put("agent", e -> cell(e.figures().agent()));
+        columns.put("success", e -> Double.isNaN(e.figures().successRate()) ? "–" : String.format(Locale.ROOT,
+                "%.1f%% ± %.1f", 100 * e.figures().successRate(), 100 * e.figures().stderr()));
+        columns.put("score", e -> fixed(e.figures().meanScore(), 3));
+        columns.put("episodes", e -> e.figures().episodes() + (e.figures().broken() + e.figures().skipped() == 0 ? ""
+                : " (" + e.figures().broken() + " broken, " + e.figures().skipped() + " skipped)"));
+        columns.put("mean steps", e -> fixed(e.figures().meanSteps(), 1));
+        columns.put("median s", e -> fixed(e.figures().medianSeconds(), 2));
+        columns.put("tokens in/out", e -> e.figures().tokensIn() + " / " + e.figures().tokensOut());
+        columns.put("cost $", e -> String.format(Locale.ROOT, "%.4f", e.figures().costUsd()));
+        if (!judges.isEmpty()) {
+            columns.put("judge agreement", e -> agreement(e.figures()));
         }
-        List<Row> out = new ArrayList<>();
-        for (List<String[]> g : groups.values()) {
-            int scored = 0, passed = 0;
-            double scoreSum = 0, stepSum = 0;
-            int scoreCount = 0;
-            List<Long> times = new ArrayList<>();
-            for (String[] l : g) {
-                if (l[status].equals("passed") || l[status].equals("failed")) {
-                    scored++;
-                }
-                if (l[status].equals("passed")) {
-                    passed++;
-                }
-                if (!l[reward].isEmpty()) {
-                    scoreSum += Double.parseDouble(l[reward]);
-                    scoreCount++;
-                }
-                stepSum += Integer.parseInt(l[steps]);
-                times.add(Long.parseLong(l[ms]));
-            }
-            times.sort(null);
-            out.add(new Row(g.get(0)[suite], g.get(0)[agent], dir.getFileName().toString(), g.size(), scored, passed,
-                    scoreCount == 0 ? 0 : scoreSum / scoreCount, stepSum / g.size(), times.get(times.size() / 2)));
+        if (sources.size() > 1) {
+            columns.put("source", e -> cell(e.source()));
         }
-        return out;
+        columns.put("run", e -> link(e.run(), relativeTo));
+        md.append("| ").append(String.join(" | ", columns.keySet())).append(" |\n");
+        md.append("|").append("---|".repeat(columns.size())).append('\n');
+        for (Entry e : entries) {
+            md.append("| ").append(String.join(" | ", columns.values().stream().map(f -> f.apply(e)).toList()))
+                    .append(" |\n");
+        }
     }
 
-    private static int col(List<String> header, String name) throws IOException {
-        int i = header.indexOf(name);
-        if (i < 0) {
-            throw new IOException("no '" + name + "' column");
+    private static String agreement(Aggregate a) {
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(a.judgeAgreement()).forEach((judge, g) -> parts.add(judge.substring("judge:".length()) + " "
+                + String.format(Locale.ROOT, "%.0f%%", 100 * g.rate()) + " (n=" + g.n() + ")"));
+        return parts.isEmpty() ? "–" : String.join(", ", parts);
+    }
+
+    private static double rate(Aggregate a) {
+        return Double.isNaN(a.successRate()) ? -1 : a.successRate();
+    }
+
+    private static String fixed(double d, int decimals) {
+        return Double.isNaN(d) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", d);
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String link(StoredRun run, Path relativeTo) {
+        Path target = Files.exists(run.dir().resolve("report.html")) ? run.dir().resolve("report.html") : run.dir();
+        return "[" + run.id() + "](" + display(target, relativeTo) + ")";
+    }
+
+    private static String display(Path p, Path relativeTo) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return relativeTo == null ? abs.toString().replace('\\', '/')
+                    : relativeTo.toAbsolutePath().normalize().relativize(abs).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return abs.toString();
         }
-        return i;
+    }
+
+    /** Returns the run folders among {@code folders} (a folder is either a run or holds runs), sorted by id, unique. */
+    static List<Path> runFolders(List<Path> folders) throws IOException {
+        TreeMap<String, Path> unique = new TreeMap<>();
+        for (Path f : folders) {
+            List<Path> runs = StoredRun.isRunFolder(f) ? List.of(f) : StoredRun.list(f);
+            for (Path r : runs) {
+                Path abs = r.toAbsolutePath().normalize();
+                unique.putIfAbsent(abs.getFileName() + "\u0000" + abs, abs);
+            }
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** One candidate row: an agent's figures in one run. */
+    private record Entry(StoredRun run, Aggregate figures, String source) {
+        static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> e.run().id())
+                .thenComparing(e -> e.run().dir().toString());
     }
 }

@@ -1,0 +1,146 @@
+package dev.gauntlet.reports;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunInfo;
+import dev.gauntlet.api.RunListener;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code manifest.json}: what ran (suites and their sources, agents, seeds, the resolved configuration with
+ * secrets redacted), on what (Gauntlet version and git commit, Java, Playwright, Chromium, OS, cores), and when.
+ * Written with {@code "status": "running"} as the run starts and rewritten as {@code "finished"} at its end, so a
+ * killed run is recognisable.
+ */
+public final class RunManifest implements RunListener {
+
+    /** The value written instead of a secret. */
+    static final String REDACTED = "***";
+
+    private ObjectNode node;
+
+    @Override
+    public synchronized void runStarted(RunInfo run) throws IOException {
+        node = build(run, systemKeys(run));
+        node.put("status", "running");
+        Json.write(run.dir().resolve("manifest.json"), node);
+    }
+
+    @Override
+    public synchronized void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
+        if (node == null) {
+            node = build(run, systemKeys(run));
+        }
+        node.put("status", "finished");
+        node.put("ended_at", Instant.now().toString());
+        ObjectNode counts = node.putObject("outcomes");
+        for (EpisodeResult.Status s : EpisodeResult.Status.values()) {
+            counts.put(s.label(), results.stream().filter(r -> r.status() == s).count());
+        }
+        Json.write(run.dir().resolve("manifest.json"), node);
+    }
+
+    /** Builds the manifest of a starting run; {@code extraKeys} are configuration keys beyond {@link Constants}. */
+    static ObjectNode build(RunInfo run, Set<String> extraKeys) {
+        Config config = run.config();
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("id", run.id());
+        config.get(Constants.RUN_LABEL).ifPresent(l -> m.put("label", l));
+        ObjectNode gauntlet = m.putObject("gauntlet");
+        gauntlet.put("version", RuntimeFacts.gauntletVersion());
+        gauntlet.set("git", Json.MAPPER.valueToTree(RuntimeFacts.git()));
+        ObjectNode runtime = m.putObject("runtime");
+        runtime.set("java", Json.MAPPER.valueToTree(RuntimeFacts.java()));
+        runtime.put("playwright", RuntimeFacts.playwrightVersion());
+        runtime.put("chromium", RuntimeFacts.chromiumVersion(config));
+        runtime.set("os", Json.MAPPER.valueToTree(RuntimeFacts.os()));
+        m.set("suites", Json.MAPPER.valueToTree(new TreeMap<>(run.suites())));
+        m.set("agents", Json.MAPPER.valueToTree(run.agents().stream().map(RunManifest::redactAgent).toList()));
+        m.set("seeds", Json.MAPPER.valueToTree(run.seeds()));
+        m.put("episodes_planned", run.episodes());
+        m.put("workers", run.workers());
+        m.put("shard", config.get(Constants.SHARD, "1/1"));
+        m.put("started_at", run.startedAt().toString());
+        m.set("config", Json.MAPPER.valueToTree(configuration(config, extraKeys)));
+        return m;
+    }
+
+    /** Returns every {@link Constants} key (default applied) and {@code extraKeys} that are set, secrets redacted. */
+    static Map<String, String> configuration(Config config, Set<String> extraKeys) {
+        Map<String, String> out = new TreeMap<>();
+        for (Field f : Constants.class.getFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class || f.getName().endsWith("_DEFAULT")) {
+                continue;
+            }
+            try {
+                String key = (String) f.get(null);
+                String defaultValue = defaultOf(f.getName());
+                config.get(key).or(() -> java.util.Optional.ofNullable(defaultValue)).ifPresent(v -> out.put(key, v));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (String key : extraKeys) {
+            config.get(key).ifPresent(v -> out.put(key, v));
+        }
+        out.replaceAll((k, v) -> Config.isSecret(k) ? REDACTED
+                : k.equals(Constants.AGENT) ? String.join(";", redactAgents(v)) : v);
+        return out;
+    }
+
+    private static List<String> redactAgents(String specs) {
+        List<String> out = new ArrayList<>();
+        for (String spec : specs.split(";")) {
+            out.add(redactAgent(spec));
+        }
+        return out;
+    }
+
+    /** Redacts secret arguments of an agent spec: {@code llm:api_key=sk-1,model=x} → {@code llm:api_key=***,model=x}. */
+    static String redactAgent(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            return spec;
+        }
+        List<String> args = new ArrayList<>();
+        for (String arg : spec.substring(colon + 1).split(",")) {
+            int eq = arg.indexOf('=');
+            args.add(eq > 0 && Config.isSecret(arg.substring(0, eq).trim()) ? arg.substring(0, eq + 1) + REDACTED : arg);
+        }
+        return spec.substring(0, colon + 1) + String.join(",", args);
+    }
+
+    private static String defaultOf(String fieldName) {
+        try {
+            return (String) Constants.class.getField(fieldName + "_DEFAULT").get(null);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    /** Keys set as system properties that belong to this run: {@code gauntlet.*}, judges, and its suites' and agents'. */
+    static Set<String> systemKeys(RunInfo run) {
+        Set<String> prefixes = new TreeSet<>(List.of("gauntlet.", "judge.", "llm."));
+        run.suites().keySet().forEach(s -> prefixes.add(s + "."));
+        run.agents().forEach(a -> prefixes.add(a.split(":", 2)[0] + "."));
+        Set<String> out = new TreeSet<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (prefixes.stream().anyMatch(key::startsWith)) {
+                out.add(key);
+            }
+        }
+        return out;
+    }
+}

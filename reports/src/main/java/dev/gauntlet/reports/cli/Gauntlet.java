@@ -1,0 +1,160 @@
+package dev.gauntlet.reports.cli;
+
+import dev.gauntlet.api.Config;
+import dev.gauntlet.reports.HtmlReport;
+import dev.gauntlet.reports.Leaderboard;
+import dev.gauntlet.reports.store.CorruptRunException;
+import dev.gauntlet.reports.store.StoredRun;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command line over the run store (see reports/README.md):
+ * <pre>
+ * compare RUN_A RUN_B [--out FILE] [--allow-different-sources]
+ * leaderboard [--runs DIR] [--out FILE] [EXTRA_RUN_OR_RUNS_FOLDER...]
+ * report RUN
+ * </pre>
+ */
+public final class Gauntlet {
+
+    static final String USAGE = String.join("\n",
+            "usage:",
+            "  compare RUN_A RUN_B [--out FILE] [--allow-different-sources]",
+            "      tasks that flipped between two runs of one suite, with McNemar's test; markdown printed and",
+            "      written to FILE (default RUN_B/comparison-vs-<RUN_A id>.md)",
+            "  leaderboard [--runs DIR] [--out FILE] [FOLDER...]",
+            "      regenerate FILE (default leaderboard.md) from the runs in DIR (default runs) and the extra",
+            "      FOLDERs (each a run folder or a folder of runs)",
+            "  report RUN",
+            "      regenerate RUN/report/ and RUN/report.html from RUN/allure-results");
+
+    private Gauntlet() {}
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command; returns the exit code (0 ok, 1 failed, 2 usage). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = new ArrayList<>(List.of(args));
+        if (a.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        String command = a.remove(0);
+        try {
+            switch (command) {
+                case "compare":
+                    return compare(a, out);
+                case "leaderboard":
+                    return leaderboard(a);
+                case "report":
+                    return report(a, out);
+                default:
+                    err.println("unknown command '" + command + "'\n" + USAGE);
+                    return 2;
+            }
+        } catch (UsageException e) {
+            err.println(e.getMessage() + "\n" + USAGE);
+            return 2;
+        } catch (CorruptRunException | RunComparison.RefusedException e) {
+            err.println("[gauntlet] " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("[gauntlet] " + e);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int compare(List<String> args, PrintStream out)
+            throws IOException, CorruptRunException, RunComparison.RefusedException {
+        String outFile = option(args, "--out");
+        boolean allow = args.remove("--allow-different-sources");
+        if (args.size() != 2) {
+            throw new UsageException("compare needs two run folders, got " + args);
+        }
+        StoredRun a = StoredRun.read(existing(args.get(0)));
+        StoredRun b = StoredRun.read(existing(args.get(1)));
+        String md = RunComparison.compare(a, b, allow);
+        Path target = outFile != null ? Path.of(outFile) : b.dir().resolve("comparison-vs-" + a.id() + ".md");
+        Files.writeString(target, md);
+        out.print(md);
+        out.println("[gauntlet] comparison written to " + target.toAbsolutePath());
+        return 0;
+    }
+
+    private static int leaderboard(List<String> args) throws IOException {
+        String runs = option(args, "--runs");
+        String outFile = option(args, "--out");
+        List<Path> folders = new ArrayList<>();
+        folders.add(Path.of(runs == null ? "runs" : runs));
+        for (String extra : args) {
+            if (extra.startsWith("--")) {
+                throw new UsageException("unknown option " + extra);
+            }
+            folders.add(existing(extra));
+        }
+        Leaderboard.write(folders, Path.of(outFile == null ? "leaderboard.md" : outFile).toAbsolutePath());
+        return 0;
+    }
+
+    private static int report(List<String> args, PrintStream out)
+            throws IOException, CorruptRunException, InterruptedException {
+        if (args.size() != 1) {
+            throw new UsageException("report needs one run folder, got " + args);
+        }
+        Path run = existing(args.get(0));
+        if (!Files.isDirectory(run.resolve("allure-results"))) {
+            throw new CorruptRunException(run, "has no allure-results/ folder to build a report from");
+        }
+        String problem = HtmlReport.generate(Config.of(Map.of()), run);
+        if (!problem.isEmpty()) {
+            out.println("[gauntlet] no HTML report: " + problem);
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path existing(String path) throws UsageException {
+        Path p = Path.of(path);
+        if (!Files.isDirectory(p)) {
+            throw new UsageException("'" + path + "' is not a folder (expected a run folder such as runs/<run-id>)");
+        }
+        try {
+            return p.toRealPath(); // runs/latest is a link; the run's own id is what counts
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static String option(List<String> args, String name) throws UsageException {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        if (i + 1 >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        args.remove(i);
+        return args.remove(i);
+    }
+
+    private static final class UsageException extends IOException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

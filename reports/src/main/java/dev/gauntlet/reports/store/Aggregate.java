@@ -1,0 +1,110 @@
+package dev.gauntlet.reports.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The figures of one suite × agent in one run, as {@code summary.json} and the leaderboard show them.
+ *
+ * <p>The success rate is passed / (passed + failed): broken and skipped episodes measure the harness or the
+ * environment, not the agent, and are counted on their own. The standard error and the interval treat episodes as
+ * independent; seeds of one task are not, so read them as a lower bound on the uncertainty. Mean steps and the
+ * median time cover the episodes that started (not skipped).
+ *
+ * @param suite          suite name
+ * @param agent          agent spec
+ * @param episodes       episodes, of any status
+ * @param tasks          distinct tasks
+ * @param passed         passed episodes
+ * @param failed         failed episodes
+ * @param broken         broken episodes (harness or site error)
+ * @param skipped        skipped episodes (environment not available)
+ * @param successRate    passed / (passed + failed), NaN when nothing was scored
+ * @param stderr         standard error of the success rate
+ * @param ci95           95% Wilson interval of the success rate, {low, high}
+ * @param meanReward     mean reward over episodes that have one, NaN if none
+ * @param meanScore      mean native score over episodes that have one, NaN if none
+ * @param meanSteps      mean steps over started episodes
+ * @param medianSeconds  median wall time over started episodes
+ * @param tokensIn       the agent's prompt tokens
+ * @param tokensOut      the agent's completion tokens
+ * @param costUsd        the agent's cost
+ * @param judgeAgreement judge column → agreement with the oracle, over episodes both scored
+ */
+public record Aggregate(String suite, String agent, int episodes, int tasks, int passed, int failed, int broken,
+                        int skipped, double successRate, double stderr, double[] ci95, double meanReward,
+                        double meanScore, double meanSteps, double medianSeconds, long tokensIn, long tokensOut,
+                        double costUsd, Map<String, Agreement> judgeAgreement) {
+
+    /** How often a judge agreed with the oracle. */
+    public record Agreement(int agree, int n) {
+        public double rate() {
+            return n == 0 ? Double.NaN : (double) agree / n;
+        }
+    }
+
+    public Aggregate {
+        judgeAgreement = Map.copyOf(judgeAgreement);
+        ci95 = ci95.clone();
+    }
+
+    public int scored() {
+        return passed + failed;
+    }
+
+    /** Computes the figures of rows that all belong to one suite and agent. */
+    public static Aggregate of(String suite, String agent, List<ResultRow> rows) {
+        int passed = 0, failed = 0, broken = 0, skipped = 0;
+        long in = 0, out = 0;
+        double cost = 0;
+        List<Double> rewards = new ArrayList<>(), scores = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        TreeSet<String> tasks = new TreeSet<>();
+        Map<String, int[]> agreement = new TreeMap<>();
+        for (ResultRow r : rows) {
+            tasks.add(r.task());
+            switch (r.status()) {
+                case "passed" -> passed++;
+                case "failed" -> failed++;
+                case "broken" -> broken++;
+                default -> skipped++;
+            }
+            if (!Double.isNaN(r.reward())) {
+                rewards.add(r.reward());
+            }
+            if (!Double.isNaN(r.score())) {
+                scores.add(r.score());
+            }
+            if (r.started()) {
+                steps.add(r.steps());
+                seconds.add(r.durationMs() / 1000.0);
+            }
+            in += r.tokensIn();
+            out += r.tokensOut();
+            cost += r.costUsd();
+            String oracle = r.verdicts().getOrDefault("oracle", "");
+            for (Map.Entry<String, String> v : r.verdicts().entrySet()) {
+                if (v.getKey().startsWith("judge:") && decided(oracle) && decided(v.getValue())) {
+                    int[] a = agreement.computeIfAbsent(v.getKey(), k -> new int[2]);
+                    a[0] += oracle.equals(v.getValue()) ? 1 : 0;
+                    a[1]++;
+                }
+            }
+        }
+        int scored = passed + failed;
+        Map<String, Agreement> judges = new TreeMap<>();
+        agreement.forEach((k, a) -> judges.put(k, new Agreement(a[0], a[1])));
+        return new Aggregate(suite, agent, rows.size(), tasks.size(), passed, failed, broken, skipped,
+                scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
+                Stats.wilson95(passed, scored), Stats.mean(rewards), Stats.mean(scores), Stats.mean(steps),
+                Stats.median(seconds), in, out, cost, judges);
+    }
+
+    private static boolean decided(String outcome) {
+        return outcome.equals("success") || outcome.equals("failure");
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gauntlet.reports.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A finished run read back from its folder: {@code manifest.json} and {@code results.csv}. Reading checks both, so a
+ * run killed half-way or a hand-edited CSV is a {@link CorruptRunException} naming the file and the fault, never a
+ * row silently counted.
+ *
+ * @param dir      the run folder
+ * @param id       the run id (the folder's name)
+ * @param manifest the manifest
+ * @param rows     the results, in file order
+ */
+public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> rows) {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String RESULTS = "results.csv";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public StoredRun {
+        rows = List.copyOf(rows);
+    }
+
+    /** Tells whether a folder looks like a run folder (holds a manifest or results), so that others are ignored. */
+    public static boolean isRunFolder(Path dir) {
+        return Files.isDirectory(dir) && (Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(RESULTS)));
+    }
+
+    /** Lists the run folders directly under {@code root}, sorted by name (run ids sort by time). */
+    public static List<Path> list(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !Files.isSymbolicLink(p))
+                    .filter(StoredRun::isRunFolder)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Reads and checks a finished run. */
+    public static StoredRun read(Path dir) throws CorruptRunException {
+        if (!Files.isDirectory(dir)) {
+            throw new CorruptRunException(dir, "not a folder (expected a run folder holding manifest.json and results.csv)");
+        }
+        JsonNode manifest = manifest(dir);
+        String status = manifest.path("status").asText("");
+        if (!status.equals("finished")) {
+            throw new CorruptRunException(dir.resolve(MANIFEST), "status is '" + status
+                    + "', not 'finished': the run was killed or is still going");
+        }
+        return new StoredRun(dir, dir.getFileName().toString(), manifest, rows(dir.resolve(RESULTS)));
+    }
+
+    private static JsonNode manifest(Path dir) throws CorruptRunException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new CorruptRunException(file, "missing (expected the manifest every run writes as it starts)");
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new CorruptRunException(file, "not a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CorruptRunException(file, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new CorruptRunException(file, "not readable: " + e);
+        }
+    }
+
+    private static List<ResultRow> rows(Path csv) throws CorruptRunException {
+        if (!Files.isRegularFile(csv)) {
+            throw new CorruptRunException(csv, "missing");
+        }
+        List<String[]> lines;
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader r = new CSVReader(reader)) {
+            lines = r.readAll();
+        } catch (IOException | CsvException e) {
+            throw new CorruptRunException(csv, "not readable as CSV: " + e.getMessage());
+        }
+        if (lines.isEmpty()) {
+            throw new CorruptRunException(csv, "empty (expected a header line)");
+        }
+        List<String> header = List.of(lines.get(0));
+        for (String c : ResultRow.REQUIRED) {
+            if (!header.contains(c)) {
+                throw new CorruptRunException(csv, "no '" + c + "' column in the header " + header);
+            }
+        }
+        List<ResultRow> out = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            try {
+                out.add(ResultRow.parse(header, lines.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new CorruptRunException(csv, "line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Returns suite name → source description, as the manifest records it. */
+    public Map<String, String> sources() {
+        Map<String, String> out = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("suites").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asText());
+        }
+        return out;
+    }
+
+    /** Returns the rows grouped by suite, then agent (both sorted). */
+    public Map<String, Map<String, List<ResultRow>>> bySuiteAndAgent() {
+        Map<String, Map<String, List<ResultRow>>> out = new TreeMap<>();
+        for (ResultRow r : rows) {
+            out.computeIfAbsent(r.suite(), k -> new TreeMap<>()).computeIfAbsent(r.agent(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+}

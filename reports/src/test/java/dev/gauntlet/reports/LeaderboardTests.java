@@ -1,0 +1,106 @@
+package dev.gauntlet.reports;
+
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunInfo;
+import dev.gauntlet.api.RunListener;
+import dev.gauntlet.reports.store.CorruptRunException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeaderboardTests {
+
+    @TempDir
+    Path runs;
+
+    /** Writes a finished run through the real listeners. */
+    private Path run(String id, String agent, List<EpisodeResult> results) throws Exception {
+        Path dir = Files.createDirectories(runs.resolve(id));
+        RunInfo info = Fixtures.run(dir, Config.of(Map.of()), agent);
+        List<RunListener> listeners = List.of(new RunManifest(), new ResultsCsv(), new SummaryJson());
+        for (RunListener l : listeners) {
+            l.runStarted(info);
+        }
+        for (EpisodeResult r : results) {
+            for (RunListener l : listeners) {
+                l.episodeFinished(info, r);
+            }
+        }
+        for (RunListener l : listeners) {
+            l.runFinished(info, results);
+        }
+        return dir;
+    }
+
+    private void twoRuns() throws Exception {
+        run("20261121-100000-miniwob-random", "random", List.of(Fixtures.passed("a", 0, "random"),
+                Fixtures.failed("a", 1, "random"), Fixtures.failed("b", 0, "random"), Fixtures.failed("b", 1, "random")));
+        run("20261121-110000-miniwob-replay", "replay", List.of(Fixtures.passed("a", 0, "replay"),
+                Fixtures.passed("a", 1, "replay"), Fixtures.passed("b", 0, "replay"), Fixtures.failed("b", 1, "replay")));
+    }
+
+    @Test
+    void ranksAgentsBySuccessWithStandardErrorAndLinksTheirRuns() throws Exception {
+        twoRuns();
+        String md = Leaderboard.render(List.of(runs), runs.getParent(), new ArrayList<>());
+        String header = "| agent | success | score | episodes | mean steps | median s | tokens in/out | cost $ | run |";
+        assertTrue(md.contains("## miniwob\n\nSource: built-in (2 tasks)\n\n" + header), md);
+        int replay = md.indexOf("| replay | 75.0% ± 21.7 |");
+        int random = md.indexOf("| random | 25.0% ± 21.7 |");
+        assertTrue(replay > 0 && random > replay, md);
+        assertTrue(md.contains("[20261121-110000-miniwob-replay](" + runs.getFileName() + "/20261121-110000-miniwob-replay)"), md);
+    }
+
+    @Test
+    void givesTheSameFileForTheSameRuns() throws Exception {
+        twoRuns();
+        Path out = runs.resolve("leaderboard.md");
+        Leaderboard.write(List.of(runs), out);
+        String first = Files.readString(out);
+        Leaderboard.write(List.of(runs, runs.resolve("20261121-110000-miniwob-replay")), out);
+        assertEquals(first, Files.readString(out));
+    }
+
+    @Test
+    void keepsTheLatestRunOfAnAgent() throws Exception {
+        twoRuns();
+        run("20261121-120000-miniwob-random", "random", List.of(Fixtures.passed("a", 0, "random")));
+        String md = Leaderboard.render(List.of(runs), null, new ArrayList<>());
+        assertTrue(md.contains("| random | 100.0% ± 0.0 |"), md);
+        assertFalse(md.contains("25.0%"), md);
+    }
+
+    @Test
+    void skipsCorruptAndKilledRunFoldersNamingThePath() throws Exception {
+        twoRuns();
+        Path edited = run("20261121-130000-miniwob-heuristic", "heuristic", List.of(Fixtures.passed("a", 0, "heuristic")));
+        Files.writeString(edited.resolve("results.csv"), "suite,task,seed,agent,status,success,reward,steps,duration_ms\n"
+                + "miniwob,a,0,heuristic,passed,true,1.0,two,100\n");
+        Path killed = Files.createDirectories(runs.resolve("20261121-140000-miniwob-random"));
+        Files.writeString(killed.resolve("manifest.json"), "{\"status\": \"running\"}");
+        Files.writeString(killed.resolve("results.csv"), "suite,task,seed,agent,status,success,reward,steps,du");
+        Files.createDirectories(runs.resolve(".allure-commandline"));
+
+        List<CorruptRunException> skipped = new ArrayList<>();
+        String md = Leaderboard.render(List.of(runs), runs, skipped);
+
+        assertEquals(2, skipped.size());
+        assertEquals(edited.resolve("results.csv"), skipped.get(0).path());
+        assertTrue(skipped.get(0).getMessage().startsWith(edited.resolve("results.csv").toString()));
+        assertTrue(skipped.get(0).what().contains("line 2: column 'steps' holds 'two'"), skipped.get(0).what());
+        assertTrue(skipped.get(1).what().contains("'running'"), skipped.get(1).what());
+        assertTrue(md.contains("| random | 25.0% ± 21.7 |"), "the killed run is not counted:\n" + md);
+        assertFalse(md.contains("heuristic |"), md);
+        assertTrue(md.contains("## Skipped run folders\n\n- `20261121-130000-miniwob-heuristic/results.csv`: line 2"), md);
+    }
+}
