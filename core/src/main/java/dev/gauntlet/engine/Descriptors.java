@@ -96,6 +96,18 @@ final class Descriptors {
         }
     }
 
+    /** Stands for a run that could not start, so that runners show the configuration error as a failed test. */
+    static final class ConfigurationDescriptor extends AbstractTestDescriptor {
+        ConfigurationDescriptor(UniqueId id) {
+            super(id, "configuration");
+        }
+
+        @Override
+        public Type getType() {
+            return Type.TEST;
+        }
+    }
+
     /** Turns task tags into valid JUnit tags (no blanks, commas, parentheses or operators). */
     static Set<TestTag> tags(Task task) {
         Set<TestTag> out = new LinkedHashSet<>();

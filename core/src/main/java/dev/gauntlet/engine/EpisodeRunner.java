@@ -65,12 +65,16 @@ final class EpisodeRunner {
             agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration, config));
             String answer = "";
             String stopReason = "max-steps";
+            String instruction = "";
             Observation obs = null;
             for (int i = 0; i < maxSteps; i++) {
                 long o0 = System.nanoTime();
                 // done is checked after each action; a freshly started episode is not done
                 obs = episode.observe();
                 long observeMs = millis(o0);
+                if (i == 0) {
+                    instruction = obs.instruction();
+                }
                 String shot = screenshots.equals("steps") ? saveScreenshot(d, i, obs) : "";
                 long a0 = System.nanoTime();
                 Action action;
@@ -117,7 +121,7 @@ final class EpisodeRunner {
                 obs = last;
             }
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
-                    obs == null ? "" : obs.url(), finalShot, stopReason);
+                    obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
             return evaluate(d, trajectory, episode, t0, agent.usage());
         } catch (EnvironmentUnavailableException e) {
             return result(d, EpisodeResult.Status.SKIPPED, List.of(), null, e.getMessage(), null, t0, Usage.NONE);

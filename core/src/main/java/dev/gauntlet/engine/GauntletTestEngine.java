@@ -67,7 +67,12 @@ public final class GauntletTestEngine implements TestEngine {
                     .issueEncountered(uniqueId, DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING,
                             where + ": " + message))).build();
         } catch (ConfigException e) {
+            // said at once and recorded for the build gate: a runner may never execute a plan without tests
             run.configError = e.getMessage();
+            System.err.println("[gauntlet] " + e.getMessage());
+            BuildGate.record(config, null, e.getMessage(), List.of());
+            run.getChildren().forEach(run::removeChild);
+            run.addChild(new Descriptors.ConfigurationDescriptor(uniqueId.append("configuration", "error")));
         }
         return run;
     }

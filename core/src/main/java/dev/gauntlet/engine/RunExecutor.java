@@ -62,8 +62,10 @@ final class RunExecutor {
             return;
         }
         if (run.configError != null) {
-            System.err.println("[gauntlet] " + run.configError);
-            BuildGate.record(run.config, null, run.configError, List.of());
+            for (TestDescriptor child : run.getChildren()) {
+                junit.executionStarted(child);
+                junit.executionFinished(child, TestExecutionResult.failed(new dev.gauntlet.api.ConfigException(run.configError)));
+            }
             junit.executionFinished(run, TestExecutionResult.failed(new dev.gauntlet.api.ConfigException(run.configError)));
             return;
         }

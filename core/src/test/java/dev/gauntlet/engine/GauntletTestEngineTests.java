@@ -88,6 +88,7 @@ class GauntletTestEngineTests {
         var result = RecordingListener.LAST_RUN.get(0);
         assertEquals(2, result.steps(), "2 steps, not the limit of 5");
         assertEquals("early-stop: 2 failed actions in a row", result.trajectory().stopReason());
+        assertEquals("Click element 1 exactly 2 times.", result.trajectory().instruction());
         assertTrue(result.trajectory().steps().get(0).error().contains("model output was not JSON"));
     }
 
@@ -146,6 +147,13 @@ class GauntletTestEngineTests {
                 "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.seeds", "many"),
                 "'gauntlet.seeds' is 'many' but must be a count (5), a list (3,7,11) or a range (10..14)");
+    }
+
+    @Test
+    void aConfigurationErrorIsAFailedTestSoEveryRunnerShowsIt() {
+        var events = kit("nobody").execute().testEvents();
+        events.assertThatEvents().haveExactly(1, event(test("configuration"),
+                finishedWithFailure(message("unknown agent 'nobody'; available: clicker, gold, thrower"))));
     }
 
     @Test

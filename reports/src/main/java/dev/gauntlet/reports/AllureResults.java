@@ -66,8 +66,9 @@ public final class AllureResults implements RunListener {
         test.getParameters().add(new Parameter().setName("seed").setValue(Long.toString(r.seed())));
         long end = System.currentTimeMillis();
         test.setStart(end - r.durationMillis()).setStop(end);
-        if (!r.task().instruction().isEmpty()) {
-            test.setDescription(r.task().instruction());
+        String instruction = r.trajectory() == null ? r.task().instruction() : r.trajectory().instruction();
+        if (!instruction.isEmpty()) {
+            test.setDescription(instruction);
         }
         Trajectory t = r.trajectory();
         long at = test.getStart();

@@ -51,6 +51,7 @@ public final class TrajectoryLog implements RunListener {
         end.put("message", r.message());
         end.put("duration_ms", r.durationMillis());
         if (t != null) {
+            end.put("instruction", t.instruction());
             end.put("answer", t.answer());
             end.put("stop_reason", t.stopReason());
             end.put("final_url", t.finalUrl());

@@ -38,7 +38,8 @@ final class MiniWobEpisode extends BrowserEpisode {
     private static final String RESET = """
             ([seed, maxTime]) => {
               if (core.EP_TIMER !== null && core.EP_TIMER !== undefined) core.endEpisode(0);
-              core.EPISODE_MAX_TIME = maxTime === null ? window.__gauntletPageMaxTime : maxTime;
+              // Playwright hands a null list element over as undefined: test loosely
+              core.EPISODE_MAX_TIME = maxTime == null ? window.__gauntletPageMaxTime : maxTime;
               Math.seedrandom(seed);
               core.startEpisodeReal();
               return true;

@@ -147,7 +147,7 @@ final class MiniWobSource {
             listing = r.body();
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("'" + Constants.MINIWOB_URL + "' is " + base + ", but " + root
-                    + "miniwob/ could not be listed (" + e.getMessage() + "); serve the miniwob/html folder with a"
+                    + "miniwob/ could not be listed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); serve the miniwob/html folder with a"
                     + " directory listing (python3 -m http.server) or use '" + Constants.MINIWOB_DIR + "'");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
