@@ -8,6 +8,7 @@ import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
@@ -75,6 +76,12 @@ public final class GauntletTestEngine implements TestEngine {
     @Override
     public void execute(ExecutionRequest request) {
         RunDescriptor run = (RunDescriptor) request.getRootTestDescriptor();
+        if (run.registry == null && run.configError == null) {
+            // nothing selected a benchmark (a module's plain unit tests ran): there is no run to make
+            request.getEngineExecutionListener().executionStarted(run);
+            request.getEngineExecutionListener().executionFinished(run, TestExecutionResult.successful());
+            return;
+        }
         new RunExecutor(run, request.getEngineExecutionListener()).execute();
     }
 }
