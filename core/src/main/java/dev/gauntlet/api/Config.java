@@ -24,7 +24,8 @@ public final class Config {
             "seeds", Constants.SEEDS,
             "workers", Constants.WORKERS,
             "maxSteps", Constants.MAX_STEPS,
-            "judge", Constants.JUDGE);
+            "judge", Constants.JUDGE,
+            "split", Constants.WEBSHOP_SPLIT);
 
     private static final Set<String> SECRET_WORDS = Set.of("key", "secret", "password", "token", "credential");
 

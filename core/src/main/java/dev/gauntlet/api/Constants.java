@@ -161,4 +161,25 @@ public final class Constants {
     /** Judges: the {@code orm} judge's P(YES) at or above which it calls an episode a success. */
     public static final String JUDGE_ORM_THRESHOLD = "judge.orm.threshold";
     public static final String JUDGE_ORM_THRESHOLD_DEFAULT = "0.5";
+
+    /** WebShop: base URL of an upstream WebShop server to drive instead of the built-in shop ({@code http://localhost:3000}). */
+    public static final String WEBSHOP_URL = "webshop.url";
+
+    /** WebShop: goal split by index as upstream, {@code test} (0–499), {@code eval} (500–1499) or {@code train} (1500+). Short: {@code split}. */
+    public static final String WEBSHOP_SPLIT = "webshop.split";
+    public static final String WEBSHOP_SPLIT_DEFAULT = "test";
+
+    /** WebShop: the view put in the observation's {@code observation} extra, {@code html}, {@code text} or {@code text_rich} (upstream's modes; all three are always in the extras). */
+    public static final String WEBSHOP_OBSERVATION = "webshop.observation";
+    public static final String WEBSHOP_OBSERVATION_DEFAULT = "html";
+
+    /** WebShop: path of a goals file (JSON lines) to use instead of the generated goals; a bad line is reported with its line and field. */
+    public static final String WEBSHOP_GOALS = "webshop.goals";
+
+    /**
+     * WebShop: default step limit. 15 is what LLM-agent papers use; the gold path takes at most 6 steps, and upstream's
+     * own baselines allow 100, which {@code -DmaxSteps=100} restores.
+     */
+    public static final String WEBSHOP_MAX_STEPS = "webshop.maxSteps";
+    public static final String WEBSHOP_MAX_STEPS_DEFAULT = "15";
 }
