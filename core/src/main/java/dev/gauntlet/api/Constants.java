@@ -100,4 +100,58 @@ public final class Constants {
 
     /** MiniWoB: default step limit (BrowserGym uses 10). */
     public static final String MINIWOB_MAX_STEPS_DEFAULT = "10";
+
+    /** Model server: OpenAI-compatible base URL ({@code http://localhost:8000/v1}) for the {@code llm} agent and judges. */
+    public static final String LLM_BASE_URL = "llm.base_url";
+
+    /** Model server: model name as the server knows it ({@code Qwen/Qwen2.5-VL-7B-Instruct}). */
+    public static final String LLM_MODEL = "llm.model";
+
+    /** Model server: name of the environment variable holding the API key (the key is never logged, cached or written); unset variable = no key. */
+    public static final String LLM_API_KEY_ENV = "llm.api_key_env";
+    public static final String LLM_API_KEY_ENV_DEFAULT = "OPENAI_API_KEY";
+
+    /** Model server: seconds to wait for a connection and for each answer. */
+    public static final String LLM_TIMEOUT_S = "llm.timeout_s";
+    public static final String LLM_TIMEOUT_S_DEFAULT = "120";
+
+    /** Model server: retries of a call after 429, 5xx, a timeout or a dropped connection (exponential backoff with jitter). */
+    public static final String LLM_MAX_RETRIES = "llm.max_retries";
+    public static final String LLM_MAX_RETRIES_DEFAULT = "4";
+
+    /** Model server: requests in flight at once per base URL, shared by all workers. */
+    public static final String LLM_MAX_CONCURRENCY = "llm.max_concurrency";
+    public static final String LLM_MAX_CONCURRENCY_DEFAULT = "4";
+
+    /** Model server: response cache folder, keyed by the request's SHA-256; empty = {@code <runsDir>/.llm-cache}, {@code off} disables. */
+    public static final String LLM_CACHE_DIR = "llm.cache_dir";
+    public static final String LLM_CACHE_DIR_OFF = "off";
+
+    /** Model server: sampling temperature. */
+    public static final String LLM_TEMPERATURE = "llm.temperature";
+    public static final String LLM_TEMPERATURE_DEFAULT = "0";
+
+    /** Model server: sampling seed; empty = the server's choice. */
+    public static final String LLM_SEED = "llm.seed";
+
+    /** Model server: completion token limit per call. */
+    public static final String LLM_MAX_TOKENS = "llm.max_tokens";
+    public static final String LLM_MAX_TOKENS_DEFAULT = "1024";
+
+    /** Judges: model override ({@code llm.model} otherwise). */
+    public static final String JUDGE_MODEL = "judge.model";
+
+    /** Judges: base URL override ({@code llm.base_url} otherwise). */
+    public static final String JUDGE_BASE_URL = "judge.base_url";
+
+    /** Judges: API key variable override ({@code llm.api_key_env} otherwise). */
+    public static final String JUDGE_API_KEY_ENV = "judge.api_key_env";
+
+    /** Judges: how many of the last screenshots a screenshot-reading judge sees (WebVoyager used up to 15). */
+    public static final String JUDGE_SCREENSHOTS = "judge.screenshots";
+    public static final String JUDGE_SCREENSHOTS_DEFAULT = "3";
+
+    /** Judges: the {@code orm} judge's P(YES) at or above which it calls an episode a success. */
+    public static final String JUDGE_ORM_THRESHOLD = "judge.orm.threshold";
+    public static final String JUDGE_ORM_THRESHOLD_DEFAULT = "0.5";
 }

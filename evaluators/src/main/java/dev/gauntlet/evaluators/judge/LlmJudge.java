@@ -1,0 +1,67 @@
+package dev.gauntlet.evaluators.judge;
+
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.ConfigException;
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.Trajectory;
+import dev.gauntlet.api.Verdict;
+import dev.gauntlet.llm.ChatClient;
+import dev.gauntlet.llm.LlmException;
+import dev.gauntlet.llm.LlmSettings;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every judge shares: the model comes from {@code llm.*} with {@code judge.model}, {@code judge.base_url} and
+ * {@code judge.api_key_env} winning; any failure to reach the model, read an input or understand the reply ends as
+ * an unscored verdict with the cause, so the run goes on.
+ */
+abstract class LlmJudge implements Evaluator {
+
+    @Override
+    public String oracleType() {
+        return "judge";
+    }
+
+    @Override
+    public final Verdict evaluate(Trajectory trajectory, EvaluationContext context) {
+        ChatClient.Options options;
+        try {
+            options = LlmSettings.options(context.config(), overrides(context.config()));
+        } catch (ConfigException e) {
+            return Verdict.unscored(name(), e.getMessage());
+        }
+        String missing = LlmSettings.missing(options);
+        if (missing != null) {
+            return Verdict.unscored(name(), missing);
+        }
+        JudgeCall call = new JudgeCall(name(), ChatClient.shared(options));
+        try {
+            return judge(trajectory, context, call);
+        } catch (LlmException e) {
+            return call.unscored("model call failed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return call.unscored("cannot prepare the judge's inputs: " + e);
+        }
+    }
+
+    /** Asks the model through {@code call} and turns its reply into a verdict. */
+    abstract Verdict judge(Trajectory trajectory, EvaluationContext context, JudgeCall call) throws IOException;
+
+    private static Map<String, String> overrides(Config config) {
+        Map<String, String> out = new HashMap<>();
+        config.get(Constants.JUDGE_MODEL).ifPresent(v -> out.put("model", v));
+        config.get(Constants.JUDGE_BASE_URL).ifPresent(v -> out.put("base_url", v));
+        config.get(Constants.JUDGE_API_KEY_ENV).ifPresent(v -> out.put("api_key_env", v));
+        return out;
+    }
+
+    /** Returns how many of the last screenshots to show ({@code judge.screenshots}). */
+    static int screenshots(Config config) {
+        return Math.max(0, config.getInt(Constants.JUDGE_SCREENSHOTS, Constants.JUDGE_SCREENSHOTS_DEFAULT));
+    }
+}
