@@ -36,7 +36,7 @@ class WebArenaSuiteTests {
                 .configurationParameter("gauntlet.seeds", "1")
                 .configurationParameter("gauntlet.screenshots", "none")
                 .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "");
+                .configurationParameter("gauntlet.leaderboard", runs.resolve("leaderboard.md").toString());
         more.forEach(b::configurationParameter);
         return b;
     }
