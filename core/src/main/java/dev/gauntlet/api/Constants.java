@@ -182,4 +182,54 @@ public final class Constants {
      */
     public static final String WEBSHOP_MAX_STEPS = "webshop.maxSteps";
     public static final String WEBSHOP_MAX_STEPS_DEFAULT = "15";
+
+    /**
+     * WebArena: the upstream task config: the 812-task {@code test.raw.json}, the 165-task WebArena-Lite file, or a
+     * folder of per-task JSON files; empty = the built-in offline sample against built-in sites.
+     */
+    public static final String WEBARENA_CONFIG = "webarena.config";
+
+    /** WebArena: the sites, each read from {@code webarena.<site>.url} (or {@code GAUNTLET_WEBARENA_<SITE>_URL}). */
+    public static final java.util.List<String> WEBARENA_SITES = java.util.List.of("shopping", "shopping_admin", "reddit",
+            "gitlab", "wikipedia", "map", "homepage");
+
+    /** WebArena: base URL of the shopping site (upstream port 7770). Likewise for every name in {@link #WEBARENA_SITES}. */
+    public static final String WEBARENA_SHOPPING_URL = "webarena.shopping.url";
+    /** WebArena: base URL of the shopping admin, with its {@code /admin} path (upstream port 7780). */
+    public static final String WEBARENA_SHOPPING_ADMIN_URL = "webarena.shopping_admin.url";
+    /** WebArena: base URL of the Postmill forum (upstream port 9999). */
+    public static final String WEBARENA_REDDIT_URL = "webarena.reddit.url";
+    /** WebArena: base URL of GitLab (upstream port 8023). */
+    public static final String WEBARENA_GITLAB_URL = "webarena.gitlab.url";
+    /** WebArena: base URL of the Kiwix Wikipedia (upstream port 8888). */
+    public static final String WEBARENA_WIKIPEDIA_URL = "webarena.wikipedia.url";
+    /** WebArena: base URL of the OpenStreetMap site (upstream port 3000). */
+    public static final String WEBARENA_MAP_URL = "webarena.map.url";
+    /** WebArena: base URL of the homepage (upstream port 4399). */
+    public static final String WEBARENA_HOMEPAGE_URL = "webarena.homepage.url";
+
+    /** WebArena: folder of Playwright storage_state files named as in the config ({@code shopping_state.json}). */
+    public static final String WEBARENA_AUTH_DIR = "webarena.auth.dir";
+
+    /**
+     * WebArena: login name for the auto-login of a site without a storage_state file, as
+     * {@code webarena.<site>.username}; the password is {@code webarena.<site>.password} (a secret: never written).
+     */
+    public static final String WEBARENA_USERNAME_SUFFIX = ".username";
+    public static final String WEBARENA_PASSWORD_SUFFIX = ".password";
+
+    /** WebArena: shell command that resets the sites; run once before the first episode of a run. */
+    public static final String WEBARENA_RESET = "webarena.reset";
+
+    /** WebArena: JSON file of task dependencies ({@code {"task_id": [ids it depends on]}}); tasks run after theirs. */
+    public static final String WEBARENA_DEPENDS = "webarena.depends";
+
+    /** WebArena: check that every configured site answers before the first episode. */
+    public static final String WEBARENA_HEALTHCHECK = "webarena.healthcheck";
+    public static final String WEBARENA_HEALTHCHECK_DEFAULT = "true";
+
+    /** Returns the key of a WebArena site's URL ({@code webarena.gitlab.url}). */
+    public static String webArenaUrlKey(String site) {
+        return "webarena." + site + ".url";
+    }
 }

@@ -1,0 +1,142 @@
+package dev.gauntlet.api;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parser of WebArena's action grammar: {@code click [id]}, {@code type [id] [text] [0|1]}, {@code hover [id]},
+ * {@code press [key_comb]}, {@code scroll [down|up]}, {@code new_tab}, {@code tab_focus [index]}, {@code close_tab},
+ * {@code goto [url]}, {@code go_back}, {@code go_forward}, {@code stop [answer]}. As upstream, the action is read from
+ * the first {@code ```} fenced block of the output when there is one ("In summary, the next action I will perform
+ * is ```click [12]```").
+ *
+ * <p>It lives in core, not in the WebArena suite, because agents speak it and agents never depend on suites.
+ * {@code type} presses Enter afterwards when its flag is {@code 1} or absent (upstream's default); that pair has no
+ * single generic action, so it comes back as {@link Action.Native} of grammar {@link #GRAMMAR}, which
+ * {@link #typeThenEnter} reads back for the episode that performs it.
+ */
+public final class WebArenaActions implements ActionParser {
+
+    /** The grammar name of the {@link Action.Native} actions this parser produces. */
+    public static final String GRAMMAR = "webarena";
+
+    /** The shared instance; the parser holds no state. */
+    public static final WebArenaActions INSTANCE = new WebArenaActions();
+
+    /** Pixels one {@code scroll [down]} moves: the 720-pixel viewport's height, as upstream's page-wise scroll. */
+    public static final int SCROLL_PIXELS = 720;
+
+    private static final Pattern FENCE = Pattern.compile("```(.*?)```", Pattern.DOTALL);
+    private static final Pattern TYPE_FLAG = Pattern.compile("type\\s*\\[(.+?)\\]\\s*\\[(.*)\\]\\s*\\[([01])\\]", Pattern.DOTALL);
+    private static final Pattern TYPE = Pattern.compile("type\\s*\\[(.+?)\\]\\s*\\[(.*)\\]", Pattern.DOTALL);
+    private static final Pattern ONE = Pattern.compile("([a-z_]+)\\s*(?:\\[(.*)\\])?", Pattern.DOTALL);
+
+    private WebArenaActions() {}
+
+    /** Parses one action; see {@link ActionParser#parse}. */
+    public static Action parseAction(String text) {
+        return INSTANCE.parse(text);
+    }
+
+    @Override
+    public Action parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new Action.Invalid(String.valueOf(text), "empty output");
+        }
+        Matcher fence = FENCE.matcher(text);
+        String body = (fence.find() ? fence.group(1) : text).trim();
+        if (body.startsWith("type")) {
+            Matcher t = TYPE_FLAG.matcher(body);
+            boolean flagged = t.matches();
+            if (!flagged) {
+                t = TYPE.matcher(body);
+                if (!t.matches()) {
+                    return new Action.Invalid(text, "type needs [id] [text] [0|1]");
+                }
+            }
+            boolean enter = !flagged || t.group(3).equals("1");
+            return enter ? new Action.Native(GRAMMAR, "type [" + t.group(1) + "] [" + t.group(2) + "] [1]")
+                    : new Action.Fill(t.group(1), t.group(2));
+        }
+        Matcher m = ONE.matcher(body);
+        if (!m.matches()) {
+            return new Action.Invalid(text, "not a WebArena action (expected e.g. click [12] or stop [answer])");
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        String arg = m.group(2);
+        switch (name) {
+            case "stop":
+                return new Action.Answer(arg == null ? "" : arg);
+            case "new_tab":
+                return new Action.NewTab(null);
+            case "close_tab":
+                return new Action.CloseTab();
+            case "go_back":
+                return new Action.Back();
+            case "go_forward":
+                return new Action.Forward();
+            default:
+                break;
+        }
+        if (arg == null || arg.isBlank()) {
+            return new Action.Invalid(text, name + " needs an argument in brackets");
+        }
+        arg = arg.trim();
+        switch (name) {
+            case "click":
+                return new Action.Click(arg);
+            case "hover":
+                return new Action.Hover(arg);
+            case "press":
+                return new Action.Press(null, key(arg));
+            case "goto":
+                return new Action.Goto(arg);
+            case "scroll":
+                String dir = arg.toLowerCase(Locale.ROOT);
+                if (!dir.equals("down") && !dir.equals("up")) {
+                    return new Action.Invalid(text, "scroll takes [down] or [up]");
+                }
+                return new Action.Scroll(null, 0, dir.equals("down") ? SCROLL_PIXELS : -SCROLL_PIXELS);
+            case "tab_focus":
+                try {
+                    return new Action.FocusTab(Integer.parseInt(arg));
+                } catch (NumberFormatException e) {
+                    return new Action.Invalid(text, "tab_focus takes a tab index");
+                }
+            default:
+                return new Action.Invalid(text, "unknown action '" + name + "'");
+        }
+    }
+
+    /**
+     * Reads a {@code type ... [1]} native action back as its fill.
+     *
+     * @return the fill to perform before pressing Enter, or {@code null} when {@code action} is not one
+     */
+    public static Action.Fill typeThenEnter(Action.Native action) {
+        if (!GRAMMAR.equals(action.grammar())) {
+            return null;
+        }
+        Matcher t = TYPE_FLAG.matcher(action.text());
+        return t.matches() ? new Action.Fill(t.group(1), t.group(2)) : null;
+    }
+
+    /** Maps upstream key names ({@code Ctrl+v}, {@code Meta+a}) to Playwright's. */
+    private static String key(String comb) {
+        StringBuilder out = new StringBuilder();
+        for (String k : comb.split("\\+")) {
+            String t = k.trim();
+            String mapped = switch (t.toLowerCase(Locale.ROOT)) {
+                case "ctrl", "control" -> "Control";
+                case "cmd", "meta", "command" -> "Meta";
+                case "alt", "option" -> "Alt";
+                case "shift" -> "Shift";
+                case "enter", "return" -> "Enter";
+                default -> t;
+            };
+            out.append(out.length() == 0 ? "" : "+").append(mapped);
+        }
+        return out.toString();
+    }
+}

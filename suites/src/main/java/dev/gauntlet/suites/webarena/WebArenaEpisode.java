@@ -1,0 +1,44 @@
+package dev.gauntlet.suites.webarena;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.Task;
+import dev.gauntlet.api.WebArenaActions;
+import dev.gauntlet.browser.BrowserEpisode;
+
+import java.util.List;
+
+/**
+ * One WebArena episode in a 1280×720 context holding the task's tabs. It ends only by the agent's answer, the step
+ * limit or an early stop (WebArena sites have no done flag). Performs {@code type [id] [text] [1]} as fill + Enter.
+ */
+final class WebArenaEpisode extends BrowserEpisode {
+
+    private final List<String> gold;
+
+    WebArenaEpisode(Task task, long seed, BrowserContext context, Page first, List<String> gold) {
+        super(task, seed, context, first, true);
+        this.gold = gold;
+    }
+
+    @Override
+    protected String performNative(Action.Native action) {
+        Action.Fill fill = WebArenaActions.typeThenEnter(action);
+        if (fill == null) {
+            return "unknown action '" + action.text() + "'";
+        }
+        String error = executor.perform(fill);
+        return error != null ? error : executor.perform(new Action.Press(fill.target(), "Enter"));
+    }
+
+    @Override
+    public boolean done() {
+        return false;
+    }
+
+    @Override
+    public List<Action> demonstration() {
+        return gold.stream().map(WebArenaActions::parseAction).toList();
+    }
+}
