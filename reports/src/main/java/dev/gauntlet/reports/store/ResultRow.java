@@ -75,8 +75,10 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
             error = r.message().isEmpty() && r.error() != null ? r.error().toString() : r.message();
         }
         Usage u = r.usage();
+        // a suite whose native score is a scaled reward says so (WebShop's score is 100 x reward)
+        double scale = r.task().metadata().get("score_scale") instanceof Number n ? n.doubleValue() : 1.0;
         return new ResultRow(r.task().suite(), r.task().id(), r.seed(), r.agent(), r.status().label(), reward, r.steps(),
-                r.durationMillis(), r.score(), error, r.trajectory() == null ? "" : r.trajectory().answer(),
+                r.durationMillis(), r.score() * scale, error, r.trajectory() == null ? "" : r.trajectory().answer(),
                 u.tokensIn(), u.tokensOut(), u.costUsd(), verdicts);
     }
 

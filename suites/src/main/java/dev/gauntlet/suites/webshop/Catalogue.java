@@ -57,8 +57,9 @@ final class Catalogue {
         String style = pick(d.styles(), random);
         List<String> attrs = sample(d.attributes(), 3 + random.nextInt(3), random);
         Map<String, List<String>> options = new LinkedHashMap<>();
-        // about one product in five offers no options; the others one or two kinds
-        int kinds = random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(d.optionKinds().size());
+        // about one product in ten offers no options (a rule agent that never picks options then lands near the
+        // paper's ~10% rule baseline); the others one or two kinds
+        int kinds = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(d.optionKinds().size());
         for (String kind : d.optionKinds().subList(0, Math.min(kinds, d.optionKinds().size()))) {
             List<String> all = Vocabulary.OPTION_VALUES.get(kind);
             List<String> offered = sample(all, Math.min(all.size(), 2 + random.nextInt(4)), random);

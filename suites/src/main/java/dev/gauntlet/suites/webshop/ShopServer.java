@@ -23,14 +23,6 @@ final class ShopServer implements AutoCloseable {
 
     static final String PREFIX = "/webshop";
 
-    static {
-        // the JDK server writes headers and body separately; with Nagle on, each page waits ~40 ms for a delayed ACK.
-        // Read once per JVM, so it only helps when no site server started before (core's SiteServer should set it).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final Catalogue catalogue;
     private final ProductSearch search;
     private final BiFunction<Map<String, Object>, Map<String, Object>, Map<String, Object>> scorer;
