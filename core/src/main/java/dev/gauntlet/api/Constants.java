@@ -51,7 +51,7 @@ public final class Constants {
     public static final String RUNS_DIR = "gauntlet.runsDir";
     public static final String RUNS_DIR_DEFAULT = "runs";
 
-    /** The leaderboard file regenerated after each run; empty disables it. */
+    /** The leaderboard file regenerated after each run; {@code off} disables it. */
     public static final String LEADERBOARD = "gauntlet.leaderboard";
     public static final String LEADERBOARD_DEFAULT = "leaderboard.md";
 

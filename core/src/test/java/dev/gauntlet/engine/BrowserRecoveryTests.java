@@ -27,7 +27,7 @@ class BrowserRecoveryTests {
                 .configurationParameter("gauntlet.agent", "clicker")
                 .configurationParameter("gauntlet.seeds", "0,1,2")
                 .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "")
+                .configurationParameter("gauntlet.leaderboard", "off")
                 .configurationParameter("gauntlet.screenshots", "none")
                 .execute().testEvents().assertThatEvents()
                 .haveExactly(1, event(displayName("press [seed 0]"), finishedWithFailure(instanceOf(EpisodeBrokenException.class))))

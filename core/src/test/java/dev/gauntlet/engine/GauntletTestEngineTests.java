@@ -37,7 +37,7 @@ class GauntletTestEngineTests {
                 .configurationParameter("gauntlet.agent", agent)
                 .configurationParameter("gauntlet.seeds", "2")
                 .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "");
+                .configurationParameter("gauntlet.leaderboard", "off");
     }
 
     @Test
@@ -98,7 +98,7 @@ class GauntletTestEngineTests {
                 .selectors(DiscoverySelectors.selectUniqueId("[engine:gauntlet]/[suite:counter]/[task:three-clicks]/[seed:7]"))
                 .configurationParameter("gauntlet.agent", "gold")
                 .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "")
+                .configurationParameter("gauntlet.leaderboard", "off")
                 .execute();
         List<Event> finished = results.testEvents().finished().list();
         assertEquals(1, finished.size());

@@ -31,7 +31,7 @@ public final class Leaderboard implements RunListener {
     @Override
     public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
         String target = run.config().get(Constants.LEADERBOARD, Constants.LEADERBOARD_DEFAULT);
-        if (target.isBlank()) {
+        if (target.equalsIgnoreCase("off")) {
             return;
         }
         Path out = Path.of(target).toAbsolutePath();

@@ -167,7 +167,7 @@ public final class MiniWobBenchmark {
                 .configurationParameter(Constants.SEEDS, Integer.toString(seeds))
                 .configurationParameter(Constants.SCREENSHOTS, screenshots)
                 .configurationParameter(Constants.RUNS_DIR, runs.toString())
-                .configurationParameter(Constants.LEADERBOARD, "")
+                .configurationParameter(Constants.LEADERBOARD, "off")
                 .configurationParameter("gauntlet.report.html", "false")
                 .build();
         Map<String, Long> started = new HashMap<>();

@@ -88,7 +88,7 @@ class MiniWobBuiltInTasksTests {
                 .configurationParameter("gauntlet.agent", "replay")
                 .configurationParameter("gauntlet.seeds", String.valueOf(SEEDS))
                 .configurationParameter("gauntlet.runsDir", "target/test-runs")
-                .configurationParameter("gauntlet.leaderboard", "")
+                .configurationParameter("gauntlet.leaderboard", "off")
                 .configurationParameter("gauntlet.screenshots", "none")
                 .execute()
                 .testEvents();

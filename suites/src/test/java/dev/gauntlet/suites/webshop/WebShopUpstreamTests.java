@@ -46,7 +46,7 @@ class WebShopUpstreamTests {
                     .configurationParameter("gauntlet.tasks", "goal-0000?")
                     .configurationParameter("gauntlet.seeds", "1")
                     .configurationParameter("gauntlet.runsDir", "target/test-runs")
-                    .configurationParameter("gauntlet.leaderboard", "")
+                    .configurationParameter("gauntlet.leaderboard", "off")
                     .execute().testEvents();
             assertEquals(10, events.started().count());
             assertEquals(0, events.aborted().count(), () -> events.aborted().list().toString());
