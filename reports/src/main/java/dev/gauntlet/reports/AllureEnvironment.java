@@ -24,7 +24,7 @@ final class AllureEnvironment {
 
     private AllureEnvironment() {}
 
-    static void write(RunInfo run, Path results) throws IOException {
+    static void write(RunInfo run, Path results, List<JudgeAgreement.Row> judges) throws IOException {
         Map<String, String> env = new TreeMap<>();
         JsonNode manifest = readManifest(run.dir());
         env.put("gauntlet", RuntimeFacts.gauntletVersion() + " " + manifest.path("gauntlet").path("git").path("commit").asText(""));
@@ -37,6 +37,10 @@ final class AllureEnvironment {
         env.put("agents", String.join("; ", run.agents().stream().map(RunManifest::redactAgent).toList()));
         env.put("seeds", run.seeds().toString());
         env.put("workers", Integer.toString(run.workers()));
+        // each judge's agreement with the oracle, shown on the report's overview
+        for (JudgeAgreement.Row j : judges) {
+            env.put("judge." + j.judge() + "." + j.suite(), JudgeAgreementReport.line(j).replaceFirst("^\\[gauntlet\\] judge \\S+ on \\S+: ", ""));
+        }
         StringBuilder props = new StringBuilder();
         env.forEach((k, v) -> props.append(escape(k)).append(" = ").append(escape(v)).append('\n'));
         Files.writeString(results.resolve("environment.properties"), props, StandardCharsets.UTF_8);

@@ -114,7 +114,7 @@ public final class AllureResults implements RunListener {
     @Override
     public synchronized void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
         if (dir != null) {
-            AllureEnvironment.write(run, dir);
+            AllureEnvironment.write(run, dir, JudgeAgreement.compute(results));
         }
     }
 

@@ -85,6 +85,27 @@ class JudgeAgreementTests {
     }
 
     @Test
+    void agreementReachesSummaryJsonAndTheAllureOverview(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs)
+            throws Exception {
+        List<EpisodeResult> results = new ArrayList<>();
+        results.addAll(repeat(3, episode("miniwob", S, S)));
+        results.addAll(repeat(2, episode("miniwob", F, S)));
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(runs.resolve("20260101-000000-miniwob-x"));
+        dev.gauntlet.api.RunInfo run = Fixtures.run(dir, dev.gauntlet.api.Config.of(Map.of()), "x");
+        new SummaryJson().runFinished(run, results);
+        com.fasterxml.jackson.databind.JsonNode judge = Json.MAPPER.readTree(dir.resolve("summary.json").toFile())
+                .path("judges").path(0);
+        assertEquals("a", judge.path("judge").asText());
+        assertEquals(0.6, judge.path("precision").asDouble(), 1e-6);
+        assertEquals(1.0, judge.path("recall").asDouble(), 1e-6);
+        AllureResults allure = new AllureResults();
+        allure.runStarted(run);
+        allure.runFinished(run, results);
+        String env = java.nio.file.Files.readString(dir.resolve("allure-results/environment.properties"));
+        assertTrue(env.contains("judge.a.miniwob = 5 episodes, precision 0.600, recall 1.000"), env);
+    }
+
+    @Test
     void kappaIsOneForPerfectAgreementAndUndefinedWhenChanceExplainsAll() {
         List<EpisodeResult> perfect = new ArrayList<>();
         perfect.addAll(repeat(2, episode("m", S, S)));
