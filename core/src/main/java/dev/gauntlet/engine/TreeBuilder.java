@@ -115,7 +115,7 @@ final class TreeBuilder {
 
     private void addTask(Descriptors.SuiteDescriptor suiteNode, Suite suite, Task task) {
         UniqueId taskId = suiteNode.getUniqueId().append(Descriptors.TASK, task.id());
-        Descriptors.TaskDescriptor taskNode = new Descriptors.TaskDescriptor(taskId, task, source);
+        Descriptors.TaskDescriptor taskNode = new Descriptors.TaskDescriptor(taskId, task, null);
         suiteNode.addChild(taskNode);
         boolean severalAgents = run.agents.size() > 1;
         for (AgentSpec agent : run.agents) {
@@ -129,7 +129,7 @@ final class TreeBuilder {
             }
             for (long seed : run.seeds) {
                 parent.addChild(new Descriptors.EpisodeDescriptor(base.append(Descriptors.SEED, Long.toString(seed)),
-                        suite, task, seed, agent, severalAgents, source));
+                        suite, task, seed, agent, severalAgents, null));
             }
         }
     }
