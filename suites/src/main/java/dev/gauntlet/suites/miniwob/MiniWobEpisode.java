@@ -35,6 +35,7 @@ final class MiniWobEpisode extends BrowserEpisode {
               return '';
             }""";
 
+    /** Stops the old episode, seeds, starts a new one and reads the instruction: one round trip per reset. */
     private static final String RESET = """
             ([seed, maxTime]) => {
               if (core.EP_TIMER !== null && core.EP_TIMER !== undefined) core.endEpisode(0);
@@ -42,7 +43,9 @@ final class MiniWobEpisode extends BrowserEpisode {
               core.EPISODE_MAX_TIME = maxTime == null ? window.__gauntletPageMaxTime : maxTime;
               Math.seedrandom(seed);
               core.startEpisodeReal();
-              return true;
+              const ready = typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false;
+              const u = ready ? core.getUtterance() : null;
+              return ready ? (typeof u === 'string' ? u : (u && u.utterance) || '') : null;
             }""";
 
     private static final String READY = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false";
@@ -78,9 +81,12 @@ final class MiniWobEpisode extends BrowserEpisode {
             }
             reused.loaded(url);
         }
-        page.evaluate(RESET, Arrays.asList(String.valueOf(seed), maxTime == null ? null : maxTime.doubleValue()));
-        page.waitForFunction(READY);
-        String instruction = (String) page.evaluate(UTTERANCE);
+        String instruction = (String) page.evaluate(RESET,
+                Arrays.asList(String.valueOf(seed), maxTime == null ? null : maxTime.doubleValue()));
+        if (instruction == null) { // a task that prepares asynchronously (WOB_TASK_READY = false for a while)
+            page.waitForFunction(READY);
+            instruction = (String) page.evaluate(UTTERANCE);
+        }
         return new MiniWobEpisode(task, seed, reused, instruction);
     }
 
