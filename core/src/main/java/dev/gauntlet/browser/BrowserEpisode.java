@@ -21,6 +21,8 @@ public abstract class BrowserEpisode implements Episode {
     protected final ActionExecutor executor;
     private final boolean ownsContext;
     private String lastError = "";
+    /** The probe's value from the latest observation, until the next action changes the page. */
+    private Object probed;
 
     /**
      * @param ownsContext whether closing the episode closes the context (false for a page reused across episodes)
@@ -38,6 +40,19 @@ public abstract class BrowserEpisode implements Episode {
         return task.instruction();
     }
 
+    /**
+     * Returns a JavaScript expression evaluated with every observation, in the same round trip (MiniWoB's done flag),
+     * or {@code null}; its value is {@link #probed()} until the next action.
+     */
+    protected String probe() {
+        return null;
+    }
+
+    /** Returns the probe's value from the latest observation, or {@code null} when an action came since. */
+    protected Object probed() {
+        return probed;
+    }
+
     /** Adds suite-specific views to the generic observation. */
     protected Observation decorate(Observation observation) throws Exception {
         return observation;
@@ -50,11 +65,14 @@ public abstract class BrowserEpisode implements Episode {
 
     @Override
     public Observation observe() throws Exception {
-        return decorate(PageObserver.observe(executor.page(), instruction(), lastError));
+        Observation observation = PageObserver.observe(executor.page(), instruction(), lastError, probe());
+        probed = observation.extras().get("probe");
+        return decorate(observation);
     }
 
     @Override
     public String act(Action action) throws Exception {
+        probed = null;
         String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
         lastError = error == null ? "" : error;
         return error;

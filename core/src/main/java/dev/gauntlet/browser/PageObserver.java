@@ -24,13 +24,25 @@ import java.util.Map;
 public final class PageObserver {
 
     private static final String SCRIPT = load("observe.js");
+    /** Installs the observer in the document once, then calls it: later calls ship a few bytes, not the script. */
+    private static final String INSTALL = "(probe) => { window.__gauntletObserve = " + SCRIPT.trim().replaceAll(";\\s*$", "")
+            + "; return window.__gauntletObserve(probe); }";
+    private static final String CALL = "(probe) => typeof window.__gauntletObserve === 'function' ? window.__gauntletObserve(probe) : null";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PageObserver() {}
 
     /** Returns the observation of the active page of its context. */
     public static Observation observe(Page page, String instruction, String lastActionError) {
-        String raw = evaluate(page);
+        return observe(page, instruction, lastActionError, null);
+    }
+
+    /**
+     * Returns the observation, with the value of the JavaScript expression {@code probe} (evaluated in the same round
+     * trip) in the extra {@code "probe"}; suites use it for state they would otherwise fetch separately.
+     */
+    public static Observation observe(Page page, String instruction, String lastActionError, String probe) {
+        String raw = evaluate(page, probe);
         try {
             JsonNode root = JSON.readTree(raw);
             List<Element> elements = new ArrayList<>();
@@ -47,17 +59,20 @@ public final class PageObserver {
             List<String> tabs = pages.stream().map(Page::url).toList();
             return new Observation(root.path("url").asText(), root.path("title").asText(), tabs,
                     Math.max(0, pages.indexOf(page)), instruction, root.path("html").asText(),
-                    root.path("axtree").asText(), elements, lastActionError, Map.of(),
+                    root.path("axtree").asText(), elements, lastActionError,
+                    probe == null ? Map.of() : Map.of("probe", JSON.convertValue(root.path("probe"), Object.class) == null
+                            ? "" : JSON.convertValue(root.path("probe"), Object.class)),
                     Lazy.of(() -> page.isClosed() ? null : page.screenshot()));
         } catch (IOException e) {
             throw new UncheckedIOException("observation script returned bad JSON", e);
         }
     }
 
-    private static String evaluate(Page page) {
+    private static String evaluate(Page page, String probe) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return (String) page.evaluate(SCRIPT);
+                String json = (String) page.evaluate(CALL, probe);
+                return json != null ? json : (String) page.evaluate(INSTALL, probe);
             } catch (PlaywrightException e) {
                 // a click that navigates destroys the context the script ran in; wait for the new document once
                 String msg = String.valueOf(e.getMessage());

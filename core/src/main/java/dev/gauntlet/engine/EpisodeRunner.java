@@ -67,18 +67,33 @@ final class EpisodeRunner {
             String stopReason = "max-steps";
             String instruction = "";
             Observation obs = null;
-            for (int i = 0; i < maxSteps; i++) {
+            // Observe, then ask whether the episode is over: a suite can answer that from the observation it just
+            // built (MiniWoB does), so a step costs one round trip for looking, not two. The loop always looks once
+            // more after the last action, and that look is the final observation.
+            for (int i = 0; ; i++) {
                 long o0 = System.nanoTime();
-                // done is checked after each action; a freshly started episode is not done
                 obs = episode.observe();
                 long observeMs = millis(o0);
                 if (i == 0) {
                     instruction = obs.instruction();
+                } else {
+                    if (episode.done()) {
+                        stopReason = "done";
+                        break;
+                    }
+                    String early = d.suite.stopEarly(task, List.copyOf(steps));
+                    if (early != null) {
+                        stopReason = "early-stop: " + early;
+                        break;
+                    }
+                }
+                if (i >= maxSteps) {
+                    stopReason = "max-steps";
+                    break;
                 }
                 String shot = screenshots.equals("steps") ? saveScreenshot(d, i, obs) : "";
                 long a0 = System.nanoTime();
                 Action action;
-                String error = "";
                 try {
                     action = agent.act(obs, List.copyOf(steps));
                     if (action == null) {
@@ -88,38 +103,19 @@ final class EpisodeRunner {
                     action = new Action.Invalid("", "agent error: " + e);
                 }
                 long agentMs = millis(a0);
-                long e0 = System.nanoTime();
                 if (action instanceof Action.Answer ans) {
                     answer = ans.text();
                     stopReason = "answer";
                     steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs, ""));
                     break;
                 }
-                if (action instanceof Action.Invalid inv) {
-                    error = inv.reason();
-                    episode.act(action);
-                } else {
-                    String e = episode.act(action);
-                    error = e == null ? "" : e;
-                }
+                long e0 = System.nanoTime();
+                String e = episode.act(action);
+                String error = action instanceof Action.Invalid inv ? inv.reason() : e == null ? "" : e;
                 steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
                         millis(e0), observeMs, ""));
-                if (episode.done()) {
-                    stopReason = "done";
-                    break;
-                }
-                String early = d.suite.stopEarly(task, List.copyOf(steps));
-                if (early != null) {
-                    stopReason = "early-stop: " + early;
-                    break;
-                }
             }
-            String finalShot = "";
-            if (!screenshots.equals("none")) {
-                Observation last = episode.observe();
-                finalShot = saveScreenshot(d, steps.size(), last);
-                obs = last;
-            }
+            String finalShot = screenshots.equals("none") ? "" : saveScreenshot(d, steps.size(), obs);
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
             return evaluate(d, trajectory, episode, t0, agent.usage());

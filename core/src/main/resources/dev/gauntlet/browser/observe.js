@@ -1,6 +1,7 @@
 // Builds Gauntlet's observation of the current document in one pass: stable element ids (data-gid), an
 // accessibility-style text, pruned HTML and the element list. Returns a JSON string (cheaper to ship than objects).
-() => {
+// `probe`, when given, is a suite's expression (MiniWoB's done flag) evaluated in the same round trip.
+(probe) => {
   const MAX_TEXT = 160;
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'BR']);
   const KEEP_ATTRS = ['id', 'class', 'type', 'name', 'value', 'placeholder', 'href', 'title', 'alt', 'aria-label',
@@ -104,5 +105,6 @@
     else html.push('  '.repeat(htmlDepth) + '</' + tag + '>');
   };
   if (document.body) walk(document.body, 0, 0);
-  return JSON.stringify({url: location.href, title: document.title, axtree: lines.join('\n'), html: html.join('\n'), elements});
+  const probed = probe ? (0, eval)(probe) : null;
+  return JSON.stringify({url: location.href, title: document.title, axtree: lines.join('\n'), html: html.join('\n'), elements, probe: probed});
 }

@@ -48,6 +48,8 @@ final class MiniWobEpisode extends BrowserEpisode {
               return ready ? (typeof u === 'string' ? u : (u && u.utterance) || '') : null;
             }""";
 
+    private static final String DONE = "WOB_DONE_GLOBAL === true";
+
     private static final String READY = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false";
 
     private static final String UTTERANCE = """
@@ -96,8 +98,15 @@ final class MiniWobEpisode extends BrowserEpisode {
     }
 
     @Override
+    protected String probe() {
+        return DONE;
+    }
+
+    /** Answers from the latest observation when no action came since (saves a round trip per step). */
+    @Override
     public boolean done() {
-        return Boolean.TRUE.equals(executor.page().evaluate("() => WOB_DONE_GLOBAL === true"));
+        Object seen = probed();
+        return Boolean.TRUE.equals(seen != null ? seen : executor.page().evaluate("() => " + DONE));
     }
 
     @Override
