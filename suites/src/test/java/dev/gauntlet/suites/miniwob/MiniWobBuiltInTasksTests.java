@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Action;
+import dev.gauntlet.api.BrowserGymActions;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.GauntletBenchmark;
 import dev.gauntlet.browser.BrowserSession;
@@ -141,6 +143,35 @@ class MiniWobBuiltInTasksTests {
             page.close();
             fresh.close();
         }
+    }
+
+    @Test
+    void tickingSomeOfTheListedBoxesEarnsPartialCreditBelowOne() {
+        Page page = load("click-checkboxes");
+        for (int seed = 0; seed < 50; seed++) {
+            start(page, seed);
+            List<Action> gold = goldOf(page);
+            if (gold.size() < 3) {
+                continue; // one listed word: no partial answer exists
+            }
+            // tick only the first listed word, then Submit
+            page.locator(((Action.Click) gold.get(0)).target()).click();
+            page.locator(((Action.Click) gold.get(gold.size() - 1)).target()).click();
+            assertEquals(Boolean.TRUE, page.evaluate("() => WOB_DONE_GLOBAL"));
+            double raw = ((Number) page.evaluate("() => WOB_RAW_REWARD_GLOBAL")).doubleValue();
+            assertTrue(raw > 0 && raw < 1, "raw reward " + raw + " for seed " + seed);
+            page.close();
+            return;
+        }
+        throw new AssertionError("no seed in 0-49 lists two or more words");
+    }
+
+    private static List<Action> goldOf(Page page) {
+        List<Action> actions = new ArrayList<>();
+        for (Object step : (List<?>) page.evaluate("() => window.gauntletGold()")) {
+            actions.add(BrowserGymActions.parseAction(String.valueOf(step)));
+        }
+        return actions;
     }
 
     private static Page load(String task) {
