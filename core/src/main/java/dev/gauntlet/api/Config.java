@@ -108,14 +108,6 @@ public final class Config {
         };
     }
 
-    /** Returns the values of these keys for the manifest, secrets redacted. */
-    public Map<String, String> describe(Iterable<String> keys) {
-        Map<String, String> out = new TreeMap<>();
-        for (String key : keys) {
-            get(key).ifPresent(v -> out.put(key, isSecret(key) ? "***" : v));
-        }
-        return out;
-    }
 
     /** Tells whether a key's value must never be written anywhere. */
     public static boolean isSecret(String key) {

@@ -33,9 +33,4 @@ public final class Lazy<T> implements Supplier<T> {
         }
         return value;
     }
-
-    /** Tells whether the value was computed already. */
-    public synchronized boolean isComputed() {
-        return done;
-    }
 }

@@ -48,10 +48,4 @@ public record Observation(String url, String title, List<String> tabs, int activ
         return new Observation(url, title, tabs, activeTab, instruction, html, axtree, elements, lastActionError,
                 merged, screenshot);
     }
-
-    /** Returns a copy with the instruction replaced. */
-    public Observation withInstruction(String text) {
-        return new Observation(url, title, tabs, activeTab, text, html, axtree, elements, lastActionError, extras,
-                screenshot);
-    }
 }

@@ -194,9 +194,6 @@ final class RunExecutor {
                 remaining.computeIfAbsent(node, k -> new AtomicInteger()).incrementAndGet();
             }
         }
-        if (node instanceof Descriptors.SuiteDescriptor && node.getChildren().isEmpty()) {
-            remaining.put(node, new AtomicInteger());
-        }
     }
 
     private interface ListenerCall {
