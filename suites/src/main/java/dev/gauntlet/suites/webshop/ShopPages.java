@@ -1,5 +1,7 @@
 package dev.gauntlet.suites.webshop;
 
+import dev.gauntlet.site.SiteServer;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -143,6 +145,6 @@ final class ShopPages {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SiteServer.escape(s);
     }
 }

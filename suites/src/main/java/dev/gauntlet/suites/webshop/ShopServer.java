@@ -5,9 +5,6 @@ import dev.gauntlet.site.SiteServer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +66,7 @@ final class ShopServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         String[] parts = uri.getPath().substring(PREFIX.length()).replaceAll("^/+", "").split("/");
-        Map<String, String> q = query(uri.getRawQuery());
+        Map<String, String> q = SiteServer.query(uri.getRawQuery());
         Session session = parts.length == 0 ? null : sessions.get(parts[0]);
         if (session == null) {
             SiteServer.html(exchange, 404, ShopPages.error("", "unknown session '" + (parts.length == 0 ? "" : parts[0])
@@ -154,23 +151,6 @@ final class ShopServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = eq < 0 ? pair : pair.substring(0, eq);
-            String v = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                // a malformed escape in a hand-made URL: ignore that parameter
-            }
-        }
-        return out;
-    }
 
     @Override
     public void close() {

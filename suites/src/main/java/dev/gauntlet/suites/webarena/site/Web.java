@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.gauntlet.site.SiteServer;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Request and page plumbing shared by the built-in sites. */
@@ -15,7 +13,7 @@ final class Web {
     private Web() {}
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return SiteServer.escape(s);
     }
 
     static void page(HttpExchange ex, String title, String body) throws IOException {
@@ -41,17 +39,6 @@ final class Web {
         String raw = ex.getRequestMethod().equals("POST")
                 ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                 : ex.getRequestURI().getRawQuery();
-        Map<String, String> out = new HashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+        return SiteServer.query(raw);
     }
 }
