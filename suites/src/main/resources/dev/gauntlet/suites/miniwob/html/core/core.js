@@ -1,7 +1,9 @@
 // Gauntlet's built-in MiniWoB page runtime. Speaks the MiniWoB++ page protocol (written here from its published
 // description): genProblem() builds a problem into #area and #query, the WOB_* globals carry the episode state,
 // core.startEpisodeReal()/core.endEpisode() bracket an episode, Math.seedrandom(seed) makes it deterministic.
-// Gauntlet additions: window.gauntletGold() returns the reference solution of the current problem as actions.
+// Gauntlet additions: window.gauntletGold() returns the reference solution of the current problem as actions
+// (each page's genProblem() stores it in the global GOLD), and the first episode is offered on load, so a task page
+// holds only its problem.
 var core = {};
 
 // ---- seeded randomness: Math.seedrandom(seed) swaps Math.random for a deterministic generator ----
@@ -93,6 +95,9 @@ core.endEpisode = function (reward, timeProportional, reason) {
   WOB_EPISODE_ID++;
   core.startEpisode();
 };
+
+window.gauntletGold = function () { return typeof GOLD === 'undefined' ? null : GOLD; };
+window.addEventListener('load', function () { core.startEpisode(); });
 
 core.getUtterance = function () {
   return document.getElementById('query').textContent.replace(/\s+/g, ' ').trim();
