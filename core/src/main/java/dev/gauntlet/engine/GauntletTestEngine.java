@@ -71,7 +71,7 @@ public final class GauntletTestEngine implements TestEngine {
             run.configError = e.getMessage();
             System.err.println("[gauntlet] " + e.getMessage());
             BuildGate.record(config, null, e.getMessage(), List.of());
-            run.getChildren().forEach(run::removeChild);
+            new java.util.ArrayList<>(run.getChildren()).forEach(run::removeChild); // a copy: removing while iterating
             run.addChild(new Descriptors.ConfigurationDescriptor(uniqueId.append("configuration", "error")));
         }
         return run;
