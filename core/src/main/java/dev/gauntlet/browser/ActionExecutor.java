@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.WebArenaActions;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -104,6 +105,29 @@ public final class ActionExecutor {
             } else if (action instanceof Action.Native a) {
                 throw new UnsupportedOperationException("native action '" + a.text()
                         + "' (grammar " + a.grammar() + ") is not understood here");
+            }
+            return null;
+        } catch (PlaywrightException e) {
+            if (page.isClosed() || !context.browser().isConnected()) {
+                throw e;
+            }
+            return BrowserSession.firstLine(e.getMessage());
+        }
+    }
+
+    /**
+     * Performs a WebArena {@code type} as upstream's harness does: click the element, type the text key by key at the
+     * caret (so it is appended to what the field holds), then press Enter when asked.
+     *
+     * @return {@code null} on success, else the error for the agent
+     */
+    public String type(WebArenaActions.Typing typing) {
+        Page page = page();
+        try {
+            locate(page, typing.target()).click();
+            page.keyboard().type(typing.text());
+            if (typing.enter()) {
+                page.keyboard().press("Enter");
             }
             return null;
         } catch (PlaywrightException e) {

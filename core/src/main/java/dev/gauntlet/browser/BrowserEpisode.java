@@ -6,6 +6,7 @@ import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.api.WebArenaActions;
 
 import java.util.Optional;
 
@@ -58,7 +59,10 @@ public abstract class BrowserEpisode implements Episode {
         return observation;
     }
 
-    /** Performs a suite's native action; returns the agent-facing error or {@code null}. */
+    /**
+     * Performs a suite's native action; returns the agent-facing error or {@code null}. WebArena's {@code type}
+     * never reaches here: every browser episode performs it.
+     */
     protected String performNative(Action.Native action) throws Exception {
         return "this suite has no native action '" + action.text() + "'";
     }
@@ -73,7 +77,13 @@ public abstract class BrowserEpisode implements Episode {
     @Override
     public String act(Action action) throws Exception {
         probed = null;
-        String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
+        String error;
+        if (action instanceof Action.Native n) {
+            WebArenaActions.Typing typing = WebArenaActions.typing(n);
+            error = typing != null ? executor.type(typing) : performNative(n);
+        } else {
+            error = executor.perform(action);
+        }
         lastError = error == null ? "" : error;
         return error;
     }

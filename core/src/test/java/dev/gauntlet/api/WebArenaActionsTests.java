@@ -30,13 +30,15 @@ class WebArenaActionsTests {
     }
 
     @Test
-    void typeWithoutEnterIsAFillAndWithEnterANativeActionTheEpisodeReadsBack() {
-        assertEquals(new Action.Fill("7", "blue [xl] shirt"), p("type [7] [blue [xl] shirt] [0]"));
+    void typeIsANativeActionCarryingTargetTextAndTheEnterFlagWhichDefaultsToPressingEnter() {
+        Action noEnter = p("type [7] [blue [xl] shirt] [0]");
+        assertEquals(new WebArenaActions.Typing("7", "blue [xl] shirt", false),
+                WebArenaActions.typing(assertInstanceOf(Action.Native.class, noEnter)));
         Action enter = p("type [7] [tent] [1]");
-        Action.Native n = assertInstanceOf(Action.Native.class, enter);
-        assertEquals(new Action.Fill("7", "tent"), WebArenaActions.typeThenEnter(n));
-        Action defaulted = p("type [7] [tent]");
-        assertEquals(enter, defaulted);
+        assertEquals(new WebArenaActions.Typing("7", "tent", true),
+                WebArenaActions.typing(assertInstanceOf(Action.Native.class, enter)));
+        assertEquals(enter, p("type [7] [tent]"));
+        assertEquals(null, WebArenaActions.typing(new Action.Native("webshop", "type [7] [tent] [1]")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.Element;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.WebArenaActions;
 import dev.gauntlet.site.SiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,27 @@ class BrowserRuntimeTests {
             assertTrue(second.axtree().contains("Ada/Blue/true"), second.axtree());
             assertTrue(second.axtree().contains("checkbox \"I agree\" checked"), second.axtree());
             assertNotNull(second.screenshot().get());
+        } finally {
+            context.close();
+        }
+    }
+
+    @Test
+    void webArenaTypeClicksAppendsAtTheCaretAndPressesEnterOnlyWhenAsked() throws Exception {
+        BrowserContext context = session.newContext(null, Set.of("127.0.0.1"));
+        try {
+            Page page = context.newPage();
+            page.navigate(server.url("/page/form.html"));
+            page.evaluate("document.getElementById('name').addEventListener('keydown', e => { if (e.key === 'Enter') "
+                    + "document.getElementById('out').textContent = 'entered:' + e.target.value; })");
+            Element name = byName(PageObserver.observe(page, "", ""), "Name", "textbox");
+            ActionExecutor actions = new ActionExecutor(context, page);
+            assertNull(actions.type(new WebArenaActions.Typing(name.id(), "Ada", false)));
+            assertEquals("", page.textContent("#out"), "flag 0 presses no Enter");
+            assertNull(actions.type(new WebArenaActions.Typing(name.id(), " Lovelace", true)));
+            assertEquals("Ada Lovelace", page.inputValue("#name"), "upstream types at the caret, it does not clear");
+            assertEquals("entered:Ada Lovelace", page.textContent("#out"));
+            assertTrue(actions.type(new WebArenaActions.Typing("9999", "x", false)).contains("Timeout"));
         } finally {
             context.close();
         }

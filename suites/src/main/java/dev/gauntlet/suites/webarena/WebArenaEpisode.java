@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * One WebArena episode in a 1280×720 context holding the task's tabs. It ends only by the agent's answer, the step
- * limit or an early stop (WebArena sites have no done flag). Performs {@code type [id] [text] [1]} as fill + Enter.
+ * limit or an early stop (WebArena sites have no done flag). ({@code type} is performed by every browser episode.)
  */
 final class WebArenaEpisode extends BrowserEpisode {
 
@@ -20,16 +20,6 @@ final class WebArenaEpisode extends BrowserEpisode {
     WebArenaEpisode(Task task, long seed, BrowserContext context, Page first, List<String> gold) {
         super(task, seed, context, first, true);
         this.gold = gold;
-    }
-
-    @Override
-    protected String performNative(Action.Native action) {
-        Action.Fill fill = WebArenaActions.typeThenEnter(action);
-        if (fill == null) {
-            return "unknown action '" + action.text() + "'";
-        }
-        String error = executor.perform(fill);
-        return error != null ? error : executor.perform(new Action.Press(fill.target(), "Enter"));
     }
 
     @Override
