@@ -41,6 +41,23 @@ public interface Suite extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Tells whether the sites keep state across episodes and must be restored before each agent's episodes (WebArena's
+     * sites are changed by the tasks). When any suite of a run says so, the engine runs the agents one after another,
+     * calling {@link #beforeAgent} before each agent's episodes with no episode of the run in flight.
+     */
+    default boolean resetsBetweenAgents(Config config) {
+        return false;
+    }
+
+    /**
+     * Restores the suite's sites before the episodes of {@code agent} start; called only when
+     * {@link #resetsBetweenAgents} is true, once per agent in the order the agents were given (so once before the
+     * suite when there is one agent). A failure should make this agent's episodes skip with the reason (throw
+     * {@link EnvironmentUnavailableException} from {@link #start}); what this method throws is logged.
+     */
+    default void beforeAgent(String agent, Config config) throws Exception {}
+
     /** Describes where the tasks came from (built-in, or an upstream path and its content hash) for the manifest. */
     default String source(SuiteContext context) {
         return "built-in";

@@ -97,16 +97,20 @@ final class RunExecutor {
                     junit.executionSkipped(s, why);
                 }
             }
-            ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue = new ConcurrentLinkedQueue<>(episodes);
             EpisodeRunner runner = new EpisodeRunner(run.config, run.registry, dir.path());
-            List<Thread> threads = new ArrayList<>();
-            for (int w = 0; w < Math.min(workers, Math.max(1, episodes.size())); w++) {
-                Thread t = new Thread(() -> work(queue, runner, info, listeners, progress), "gauntlet-worker-" + w);
-                threads.add(t);
-                t.start();
+            List<Suite> resetting = run.suites.stream().filter(s -> s.resetsBetweenAgents(run.config)).toList();
+            for (AgentSpec agent : resetting.isEmpty() ? List.<AgentSpec>of() : run.agents.stream().distinct().toList()) {
+                // stateful sites: one agent at a time, its sites restored first, so every agent starts from the same state
+                List<Descriptors.EpisodeDescriptor> phase = episodes.stream().filter(e -> e.agent.equals(agent)).toList();
+                for (Suite s : resetting) {
+                    if (phase.stream().anyMatch(e -> e.suite == s)) {
+                        beforeAgent(s, agent);
+                    }
+                }
+                runWorkers(phase, workers, runner, info, listeners, progress);
             }
-            for (Thread t : threads) {
-                t.join();
+            if (resetting.isEmpty()) {
+                runWorkers(episodes, workers, runner, info, listeners, progress);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,6 +136,29 @@ final class RunExecutor {
         System.out.println("[gauntlet] " + progress.summary() + "; results in " + dir.path());
         BuildGate.record(run.config, dir, null, all);
         junit.executionFinished(run, TestExecutionResult.successful());
+    }
+
+    private void beforeAgent(Suite suite, AgentSpec agent) {
+        System.out.println("[gauntlet] " + suite.name() + ": restoring its sites before agent " + agent.text());
+        try {
+            suite.beforeAgent(agent.text(), run.config);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, suite.name() + ": restoring its sites before agent " + agent.text() + " failed", e);
+        }
+    }
+
+    private void runWorkers(List<Descriptors.EpisodeDescriptor> episodes, int workers, EpisodeRunner runner,
+                            RunInfo info, List<RunListener> listeners, Progress progress) throws InterruptedException {
+        ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue = new ConcurrentLinkedQueue<>(episodes);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < Math.min(workers, Math.max(1, episodes.size())); w++) {
+            Thread t = new Thread(() -> work(queue, runner, info, listeners, progress), "gauntlet-worker-" + w);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private void work(ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue, EpisodeRunner runner, RunInfo info,

@@ -39,6 +39,19 @@ public final class CounterSuite implements Suite {
                 ? "2 failed actions in a row" : null;
     }
 
+    /** Agents for which {@link #beforeAgent} ran, in order (engine tests set {@code counter.reset}). */
+    static final List<String> RESETS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public boolean resetsBetweenAgents(dev.gauntlet.api.Config config) {
+        return config.get("counter.reset").isPresent();
+    }
+
+    @Override
+    public void beforeAgent(String agent, dev.gauntlet.api.Config config) {
+        RESETS.add(agent);
+    }
+
     @Override
     public List<Task> discover(SuiteContext context) {
         if (context.config().get("counter.malformed").isPresent()) {

@@ -119,6 +119,26 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void aSuiteThatResetsBetweenAgentsGetsOneAgentAtATimeEachAfterItsReset() {
+        CounterSuite.RESETS.clear();
+        List<Event> events = kit("gold;clicker:times=2").configurationParameter("gauntlet.tasks", "*-clicks")
+                .configurationParameter("gauntlet.workers", "2").configurationParameter("counter.reset", "yes")
+                .execute().testEvents().list();
+        assertEquals(List.of("gold", "clicker:times=2"), CounterSuite.RESETS);
+        List<String> order = events.stream()
+                .map(e -> e.getType() + " " + e.getTestDescriptor().getUniqueId().getSegments().get(3).getValue())
+                .toList();
+        assertEquals(16, order.size(), order.toString()); // 2 tasks x 2 seeds x 2 agents, started + finished
+        int lastGold = order.lastIndexOf("FINISHED gold");
+        int firstClicker = order.indexOf("STARTED clicker:times=2");
+        assertTrue(lastGold < firstClicker, "every gold episode ends before the first clicker episode: " + order);
+
+        CounterSuite.RESETS.clear();
+        kit("gold;clicker:times=2").configurationParameter("gauntlet.tasks", "two-clicks").execute();
+        assertEquals(List.of(), CounterSuite.RESETS, "suites that keep no state are never reset");
+    }
+
+    @Test
     void taskGlobsSelectTasks() {
         EngineExecutionResults results = kit("gold").configurationParameter("gauntlet.tasks", "*-clicks,!three-*").execute();
         assertEquals(2, results.testEvents().finished().count());

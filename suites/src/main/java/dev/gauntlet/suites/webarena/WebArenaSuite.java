@@ -48,8 +48,7 @@ public class WebArenaSuite implements Suite {
     private BuiltInSites builtIn;
     private String source = "built-in";
     private boolean healthcheck = true;
-    private String resetFailure;
-    private boolean reset;
+    private volatile String resetFailure;
 
     public WebArenaSuite() {
         this("webarena", "webarena", "sample/tasks.json");
@@ -157,7 +156,10 @@ public class WebArenaSuite implements Suite {
                 throw new EnvironmentUnavailableException(reason);
             }
         }
-        resetOnce(context.config());
+        String failedReset = resetFailure;
+        if (failedReset != null) {
+            throw new EnvironmentUnavailableException(failedReset);
+        }
         Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
         boolean stored = SiteLogin.storageState(context.config(), spec, options);
         if (spec.geolocation() != null && spec.geolocation().has("latitude")) {
@@ -185,20 +187,22 @@ public class WebArenaSuite implements Suite {
         }
     }
 
-    private synchronized void resetOnce(Config config) throws Exception {
-        if (resetFailure != null) {
-            throw new EnvironmentUnavailableException(resetFailure);
-        }
-        Optional<String> command = config.get(Constants.WEBARENA_RESET);
-        if (reset || command.isEmpty()) {
-            return;
-        }
-        reset = true;
-        Process p = new ProcessBuilder("bash", "-c", command.get()).inheritIO().start();
+    /** With {@code webarena.reset} set, the sites are restored before each agent (and so before the suite). */
+    @Override
+    public boolean resetsBetweenAgents(Config config) {
+        return config.get(Constants.WEBARENA_RESET).isPresent();
+    }
+
+    /** Runs {@code webarena.reset} with bash; a non-zero exit makes this agent's episodes skip, naming the key. */
+    @Override
+    public void beforeAgent(String agent, Config config) throws Exception {
+        String command = config.get(Constants.WEBARENA_RESET).orElseThrow();
+        resetFailure = null;
+        Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
         int rc = p.waitFor();
         if (rc != 0) {
-            resetFailure = "the reset command (" + Constants.WEBARENA_RESET + ") exited with " + rc;
-            throw new EnvironmentUnavailableException(resetFailure);
+            resetFailure = "the reset command (" + Constants.WEBARENA_RESET + ") exited with " + rc
+                    + " before agent " + agent;
         }
     }
 
