@@ -124,10 +124,11 @@ public final class ActionExecutor {
     public String type(WebArenaActions.Typing typing) {
         Page page = page();
         try {
-            locate(page, typing.target()).click();
+            Locator field = locate(page, typing.target());
+            field.click();
             page.keyboard().type(typing.text());
             if (typing.enter()) {
-                page.keyboard().press("Enter");
+                field.press("Enter"); // the same key, but Playwright waits for a navigation it starts
             }
             return null;
         } catch (PlaywrightException e) {

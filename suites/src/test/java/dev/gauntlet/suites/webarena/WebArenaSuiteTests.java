@@ -88,6 +88,21 @@ class WebArenaSuiteTests {
                 "4", "SUCCESSFUL"), got);
     }
 
+    @Test
+    void theResetCommandRunsBeforeEachAgentAndAFailingOneSkipsThatAgentsTasksNamingTheKey() throws Exception {
+        Path log = runs.resolve("resets.log");
+        Map<String, String> twoAgents = Map.of("gauntlet.agent", "replay;random:seed=1", "gauntlet.tasks", "0,1",
+                "webarena.reset", "echo reset >> '" + log + "'");
+        List<Event> finished = kit("webarena", twoAgents).execute().testEvents().finished().list();
+        assertEquals(4, finished.size());
+        assertEquals(List.of("reset", "reset"), Files.readAllLines(log), "one reset before each agent");
+
+        List<Event> failed = kit("webarena", Map.of("gauntlet.tasks", "0", "webarena.reset", "exit 3"))
+                .execute().testEvents().finished().list();
+        assertEquals(Map.of("0", "ABORTED"), outcomes(failed), "skipped, with the reason");
+        assertTrue(reason(failed.get(0)).contains("the reset command (webarena.reset) exited with 3"), reason(failed.get(0)));
+    }
+
     static final String CONFIG = """
             [
               {"sites": ["shopping_admin"], "task_id": 0, "require_login": true,
