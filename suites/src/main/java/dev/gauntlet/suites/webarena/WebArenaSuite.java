@@ -78,6 +78,7 @@ public class WebArenaSuite implements Suite {
                         + ", which does not exist");
             }
             loaded = loader.load(p);
+            warnOnDialect(p, loaded, context);
             urls = SiteUrls.configured(config);
             source = p.toAbsolutePath().toString();
         } else {
@@ -107,6 +108,22 @@ public class WebArenaSuite implements Suite {
             tasks.add(task(spec));
         }
         return tasks;
+    }
+
+    /** The suite picks the scoring semantics; a Lite file under webarena (or the reverse) is said, not guessed. */
+    private void warnOnDialect(Path file, List<WebArenaTaskSpec> loaded, SuiteContext context) {
+        long lite = loaded.stream().filter(t -> t.oldTaskId() != null).count();
+        String message = null;
+        if (dialect.equals("webarena") && !loaded.isEmpty() && lite == loaded.size()) {
+            message = "every task carries old_task_id, so this looks like the WebArena-Lite file; -Dsuite=" + name
+                    + " scores it with WebArena's semantics; use -Dsuite=webarena-lite for Lite's";
+        } else if (!dialect.equals("webarena") && !loaded.isEmpty() && lite == 0) {
+            message = "no task carries old_task_id, so this looks like WebArena's own file; -Dsuite=" + name
+                    + " scores it with WebArena-Lite's semantics; use -Dsuite=webarena for WebArena's";
+        }
+        if (message != null) {
+            context.problem(file.toString(), message);
+        }
     }
 
     private Task task(WebArenaTaskSpec spec) throws Exception {
