@@ -25,6 +25,12 @@ final class SiteFunctions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The helpers {@link #url} and {@link #locate} implement, by name. */
+    static final java.util.Set<String> HELPERS = java.util.Set.of("reddit_get_post_url", "shopping_get_latest_order_url",
+            "shopping_get_sku_latest_review_author", "shopping_get_sku_latest_review_rating",
+            "shopping_get_sku_latest_review_text", "gitlab_get_project_memeber_role",
+            "reddit_get_latest_comment_content_by_username");
+
     private final Page page;
     private final Map<String, String> urls;
     private final Config config;

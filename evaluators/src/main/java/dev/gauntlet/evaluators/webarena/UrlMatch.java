@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * url_match. WebArena ("GOLD in PRED", the only rule it knows): trailing slashes stripped; some reference's
- * host+path must be a substring of the final URL's host+path; every query key of the references (values pooled over
- * the {@code |OR|} alternatives) must appear in the final URL with one of those values. Lite: {@code localhost}
+ * url_match. WebArena ("GOLD in PRED", the only rule its current evaluator knows): trailing slashes stripped; some
+ * reference's host+path must be a substring of the final URL's host+path; every query key of the references (values
+ * pooled over the {@code |OR|} alternatives) must appear in the final URL with one of those values. Earlier releases of
+ * {@code test.raw.json} mark 67 tasks {@code EXACT}, which their evaluator scored as whole-URL equality after one
+ * trailing slash is dropped; that is what it means here too. Lite: {@code localhost}
  * read as {@code 127.0.0.1}, one trailing slash stripped, rule {@code EXACT} (default) or plain substring.
  */
 final class UrlMatch {
@@ -34,6 +36,12 @@ final class UrlMatch {
 
     private static boolean goldInPred(JsonNode eval, String finalUrl, String[] refs) {
         String rule = eval.path("url_note").asText("GOLD in PRED");
+        if (rule.equals("EXACT")) {
+            // earlier releases of test.raw.json mark 67 tasks EXACT; their evaluator compared the whole URL after
+            // dropping one trailing slash (the current one knows only GOLD in PRED and raises on anything else)
+            String pred = oneSlash(finalUrl);
+            return java.util.Arrays.stream(refs).map(UrlMatch::oneSlash).anyMatch(pred::equals);
+        }
         if (!rule.equals("GOLD in PRED")) {
             throw new IllegalArgumentException("unknown url_note matching rule '" + rule + "'");
         }
@@ -71,8 +79,11 @@ final class UrlMatch {
     }
 
     private static String liteClean(String url) {
-        String u = url.replace("localhost", "127.0.0.1");
-        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        return oneSlash(url.replace("localhost", "127.0.0.1"));
+    }
+
+    private static String oneSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String rstrip(String url) {

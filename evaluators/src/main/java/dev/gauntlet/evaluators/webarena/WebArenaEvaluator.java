@@ -30,6 +30,11 @@ public final class WebArenaEvaluator implements Evaluator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Returns the names of the {@code func:} helpers of program_html this evaluator implements. */
+    public static java.util.Set<String> helpers() {
+        return SiteFunctions.HELPERS;
+    }
+
     @Override
     public String name() {
         return "webarena";

@@ -122,4 +122,27 @@ class WebArenaProgramHtmlTests {
         assertEquals(Verdict.Outcome.UNSCORED, outcome("lite", "[{'url': 'last', 'locator': '', "
                 + "'required_contents': {'fuzzy_match': ['fish']}}]"));
     }
+
+    @Test
+    void everyHelperItAdvertisesIsDispatchedAndOthersAreUnknownByName() {
+        SiteFunctions none = new SiteFunctions(null, Map.of(), Config.of(Map.of()));
+        for (String helper : WebArenaEvaluator.helpers()) {
+            String call = helper + "('http://h/f/books/12/comment', 'byteblaze')";
+            boolean dispatched = false;
+            for (java.util.function.Function<String, String> position : java.util.List.<java.util.function.Function<String, String>>of(
+                    none::url, none::locate)) {
+                try {
+                    position.apply(call);
+                    dispatched = true;
+                } catch (IllegalArgumentException e) {
+                    assertTrue(e.getMessage().startsWith("unknown func: helper '" + helper + "'"), e.getMessage());
+                } catch (RuntimeException e) {
+                    dispatched = true; // it ran and failed for want of a site: it is implemented
+                }
+            }
+            assertTrue(dispatched, helper + " is advertised but neither a url nor a locator helper");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> none.locate("map_get_route('a')"));
+        assertEquals("unknown func: helper 'map_get_route' in program_html locator", e.getMessage());
+    }
 }

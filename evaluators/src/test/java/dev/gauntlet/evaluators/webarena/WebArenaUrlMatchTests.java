@@ -38,8 +38,16 @@ class WebArenaUrlMatchTests {
     }
 
     @Test
-    void webArenaKnowsOnlyGoldInPred() {
-        assertThrows(IllegalArgumentException.class, () -> match("webarena", "http://h/a", "EXACT", "http://h/a"));
+    void exactFromEarlierReleasesComparesWholeUrlsAfterOneTrailingSlashAndOtherRulesAreUnknown() throws Exception {
+        String refs = "http://h/search?q=xbox |OR| http://h/search?q=x-box";
+        assertEquals(OK, match("webarena", refs, "EXACT", "http://h/search?q=x-box"));
+        assertEquals(OK, match("webarena", "http://h/dashboard/todos", "EXACT", "http://h/dashboard/todos/"));
+        assertEquals(NO, match("webarena", "http://h/dashboard/todos", "EXACT", "http://h/dashboard/todos//"));
+        assertEquals(NO, match("webarena", refs, "EXACT", "http://h/search?q=xbox&page=2"));
+        assertEquals(NO, match("webarena", "http://h/a", "EXACT", "http://h/a/b"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> match("webarena", "http://h/a", "SOMETIMES", "http://h/a"));
+        assertEquals("unknown url_note matching rule 'SOMETIMES'", e.getMessage());
     }
 
     @Test
