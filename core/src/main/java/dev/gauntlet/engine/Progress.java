@@ -16,6 +16,7 @@ final class Progress {
     private int passed;
     private int broken;
     private int skipped;
+    private int unscored;
 
     Progress(int total) {
         this.total = total;
@@ -26,7 +27,11 @@ final class Progress {
         switch (r.status()) {
             case PASSED -> passed++;
             case BROKEN -> broken++;
-            case SKIPPED -> skipped++;
+            case SKIPPED -> {
+                // a skipped episode with verdicts ran, but its oracle could not score it (e.g. needs a judge)
+                skipped++;
+                unscored += r.verdicts().isEmpty() ? 0 : 1;
+            }
             default -> { }
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
@@ -40,8 +45,9 @@ final class Progress {
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped; success %s",
-                done, passed, done - passed - broken - skipped, broken, skipped, rate());
+        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped%s; success %s",
+                done, passed, done - passed - broken - skipped, broken, skipped,
+                unscored == 0 ? "" : " (" + unscored + " of them unscored)", rate());
     }
 
     private String rate() {

@@ -74,8 +74,8 @@ public final class Leaderboard implements RunListener {
         }
         StringBuilder md = new StringBuilder("# Gauntlet leaderboard\n\n");
         md.append("Generated from ").append(runs.size()).append(" run folder(s). One row per suite and agent: its latest")
-                .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken and skipped")
-                .append(" episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
+                .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken, skipped and")
+                .append(" unscored (ran, but the oracle could not score them) episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
         for (Map.Entry<String, Map<String, Entry>> suite : bySuite.entrySet()) {
             table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo);
         }
@@ -106,8 +106,7 @@ public final class Leaderboard implements RunListener {
         columns.put("success", e -> Double.isNaN(e.figures().successRate()) ? "–" : String.format(Locale.ROOT,
                 "%.1f%% ± %.1f", 100 * e.figures().successRate(), 100 * e.figures().stderr()));
         columns.put("score", e -> fixed(e.figures().meanScore(), 3));
-        columns.put("episodes", e -> e.figures().episodes() + (e.figures().broken() + e.figures().skipped() == 0 ? ""
-                : " (" + e.figures().broken() + " broken, " + e.figures().skipped() + " skipped)"));
+        columns.put("episodes", e -> e.figures().episodes() + apart(e.figures()));
         columns.put("mean steps", e -> fixed(e.figures().meanSteps(), 1));
         columns.put("median s", e -> fixed(e.figures().medianSeconds(), 2));
         columns.put("tokens in/out", e -> e.figures().tokensIn() + " / " + e.figures().tokensOut());
@@ -178,5 +177,18 @@ public final class Leaderboard implements RunListener {
     private record Entry(StoredRun run, Aggregate figures, String source) {
         static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> e.run().id())
                 .thenComparing(e -> e.run().dir().toString());
+    }
+
+    /** The episodes not in the success rate, e.g. " (1 broken, 2 skipped, 1 unscored)"; "" when there are none. */
+    private static String apart(Aggregate a) {
+        List<String> parts = new ArrayList<>();
+        if (a.broken() + a.skipped() > 0) {
+            parts.add(a.broken() + " broken");
+            parts.add(a.skipped() + " skipped");
+        }
+        if (a.unscored() > 0) {
+            parts.add(a.unscored() + " unscored");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 }

@@ -56,6 +56,7 @@ public final class SummaryJson implements RunListener {
         n.put("failed", a.failed());
         n.put("broken", a.broken());
         n.put("skipped", a.skipped());
+        n.put("unscored", a.unscored());
         Json.put(n, "success_rate", a.successRate());
         Json.put(n, "success_stderr", a.stderr());
         ArrayNode ci = n.putArray("success_ci95");

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SummaryJsonTests {
 
-    /** 7 of 10 scored episodes pass, one more is broken and one skipped. */
+    /** 7 of 10 scored episodes pass, one more is broken, one skipped (no site) and one unscored (ran, no verdict). */
     @Test
     void reportsSuccessRateStandardErrorAndWilsonIntervalAsComputedByHand() {
         List<EpisodeResult> results = new ArrayList<>();
@@ -23,12 +23,14 @@ class SummaryJsonTests {
         results.add(Fixtures.episode("t9", 10, "random", EpisodeResult.Status.BROKEN, null));
         results.add(Fixtures.episode("t9", 11, "random", EpisodeResult.Status.SKIPPED,
                 Verdict.unscored("miniwob-reward", "no page")));
+        results.add(Fixtures.episode("t9", 12, "random", EpisodeResult.Status.SKIPPED, null));
         JsonNode g = SummaryJson.render("run", results.stream().map(ResultRow::of).toList()).path("groups").get(0);
 
-        assertEquals(12, g.path("episodes").asInt());
+        assertEquals(13, g.path("episodes").asInt());
         assertEquals(5, g.path("tasks").asInt());
         assertEquals(1, g.path("broken").asInt());
-        assertEquals(1, g.path("skipped").asInt());
+        assertEquals(1, g.path("skipped").asInt(), "the environment was not there");
+        assertEquals(1, g.path("unscored").asInt(), "it ran, but the oracle could not score it");
         assertEquals(0.7, g.path("success_rate").asDouble(), 1e-12);
         // sqrt(0.7 * 0.3 / 10)
         assertEquals(0.144914, g.path("success_stderr").asDouble(), 1e-6);
@@ -41,7 +43,7 @@ class SummaryJsonTests {
         assertEquals(2.0, g.path("mean_steps").asDouble(), 1e-12);
         // durations of the 11 started episodes: 1000..1010 ms → median 1.005 s
         assertEquals(1.005, g.path("median_seconds").asDouble(), 1e-12);
-        assertEquals(120, g.path("tokens_in").asLong());
-        assertEquals(3.0, g.path("cost_usd").asDouble(), 1e-12);
+        assertEquals(130, g.path("tokens_in").asLong());
+        assertEquals(3.25, g.path("cost_usd").asDouble(), 1e-12);
     }
 }

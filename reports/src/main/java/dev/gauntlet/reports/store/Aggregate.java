@@ -22,6 +22,8 @@ import java.util.TreeSet;
  * @param failed         failed episodes
  * @param broken         broken episodes (harness or site error)
  * @param skipped        skipped episodes (environment not available)
+ * @param unscored       episodes that ran but that the oracle could not score (e.g. WebArena's fuzzy_match without a
+ *                       judge); recorded as skipped in results.csv with oracle {@code unscored}, counted apart here
  * @param successRate    passed / (passed + failed), NaN when nothing was scored
  * @param stderr         standard error of the success rate
  * @param ci95           95% Wilson interval of the success rate, {low, high}
@@ -35,7 +37,7 @@ import java.util.TreeSet;
  * @param judgeAgreement judge column → agreement with the oracle, over episodes both scored
  */
 public record Aggregate(String suite, String agent, int episodes, int tasks, int passed, int failed, int broken,
-                        int skipped, double successRate, double stderr, double[] ci95, double meanReward,
+                        int skipped, int unscored, double successRate, double stderr, double[] ci95, double meanReward,
                         double meanScore, double meanSteps, double medianSeconds, long tokensIn, long tokensOut,
                         double costUsd, Map<String, Agreement> judgeAgreement) {
 
@@ -57,7 +59,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
 
     /** Computes the figures of rows that all belong to one suite and agent. */
     public static Aggregate of(String suite, String agent, List<ResultRow> rows) {
-        int passed = 0, failed = 0, broken = 0, skipped = 0;
+        int passed = 0, failed = 0, broken = 0, skipped = 0, unscored = 0;
         long in = 0, out = 0;
         double cost = 0;
         List<Double> rewards = new ArrayList<>(), scores = new ArrayList<>();
@@ -71,7 +73,13 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
                 case "passed" -> passed++;
                 case "failed" -> failed++;
                 case "broken" -> broken++;
-                default -> skipped++;
+                default -> {
+                    if (r.verdicts().getOrDefault("oracle", "").equals("unscored")) {
+                        unscored++;
+                    } else {
+                        skipped++;
+                    }
+                }
             }
             if (!Double.isNaN(r.reward())) {
                 rewards.add(r.reward());
@@ -99,7 +107,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
         Map<String, Agreement> judges = new TreeMap<>();
         agreement.forEach((k, a) -> judges.put(k, new Agreement(a[0], a[1])));
         return new Aggregate(suite, agent, rows.size(), tasks.size(), passed, failed, broken, skipped,
-                scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
+                unscored, scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
                 Stats.wilson95(passed, scored), Stats.mean(rewards), Stats.mean(scores), Stats.mean(steps),
                 Stats.median(seconds), in, out, cost, judges);
     }
