@@ -163,6 +163,12 @@ class WebArenaUpstreamConfigTests {
             while (m.find()) {
                 helpers.add(m.group(1));
             }
+            for (JsonNode target : eval.path("program_html")) {
+                String form = programHtmlForm(target, dialect);
+                if (form != null) {
+                    wrong.add(task.id() + " program_html: " + form);
+                }
+            }
             ArrayNode types = JSON.createArrayNode();
             eval.path("eval_types").forEach(t -> {
                 if (!t.asText().equals("program_html")) {
@@ -212,6 +218,26 @@ class WebArenaUpstreamConfigTests {
         Set<String> unknown = new TreeSet<>(helpers);
         unknown.removeAll(WebArenaEvaluator.helpers());
         assertEquals(Set.of(), unknown, "func: helpers the evaluator does not implement");
+    }
+
+    /** Returns what the evaluator would not understand in a program_html target, or null when it knows every form. */
+    private static String programHtmlForm(JsonNode target, String dialect) {
+        String url = target.path("url").asText("");
+        if (!url.equals("last") && !url.startsWith("func:") && !url.startsWith("http")) {
+            return "url '" + url + "'";
+        }
+        String locator = target.path("locator").asText("").strip();
+        boolean known = locator.isEmpty() || locator.startsWith("document.") || locator.startsWith("[...document.")
+                || locator.startsWith("func:") || (dialect.equals("lite") && locator.startsWith("lambda:"));
+        if (!known) {
+            return "locator '" + locator + "'";
+        }
+        Set<String> keys = new TreeSet<>();
+        target.path("required_contents").fieldNames().forEachRemaining(keys::add);
+        Set<String> allowed = dialect.equals("lite")
+                ? Set.of("exact_match", "must_include", "must_exclude", "required_values", "fuzzy_match")
+                : Set.of("exact_match", "must_include");
+        return keys.isEmpty() || !allowed.containsAll(keys) ? "required_contents " + keys : null;
     }
 
     /** The answer a perfect agent gives: the exact match, the must_include items (first |OR| alternative), or N/A. */
