@@ -34,6 +34,15 @@ public interface Agent {
      */
     Action act(Observation observation, List<Step> history) throws Exception;
 
+    /**
+     * Returns the agent's stated reasoning for the action {@link #act} just returned (an LLM agent's reply around the
+     * action), or {@code ""}. Read once after each {@code act}; it is kept with the step (trajectory, Allure report)
+     * and given to judges that read per-step reasoning ({@code axtree}).
+     */
+    default String reasoning() {
+        return "";
+    }
+
     /** Returns tokens and cost spent in the episode so far (LLM agents); zero by default. */
     default Usage usage() {
         return Usage.NONE;

@@ -103,17 +103,19 @@ final class EpisodeRunner {
                     action = new Action.Invalid("", "agent error: " + e);
                 }
                 long agentMs = millis(a0);
+                String reasoning = reasoning(agent);
                 if (action instanceof Action.Answer ans) {
                     answer = ans.text();
                     stopReason = "answer";
-                    steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs, ""));
+                    steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs,
+                            reasoning));
                     break;
                 }
                 long e0 = System.nanoTime();
                 String e = episode.act(action);
                 String error = action instanceof Action.Invalid inv ? inv.reason() : e == null ? "" : e;
                 steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
-                        millis(e0), observeMs, ""));
+                        millis(e0), observeMs, reasoning));
             }
             String finalShot = screenshots.equals("none") ? "" : saveScreenshot(d, steps.size(), obs);
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
@@ -206,6 +208,16 @@ final class EpisodeRunner {
                                         Throwable error, long t0, Usage usage) {
         return new EpisodeResult(d.task, d.seed, d.agent.text(), status, verdicts, trajectory, message, error,
                 millis(t0), usage);
+    }
+
+    /** The agent's reasoning for its last action; an agent that fails to say it gets none, not a failed step. */
+    private static String reasoning(Agent agent) {
+        try {
+            String r = agent.reasoning();
+            return r == null ? "" : r;
+        } catch (RuntimeException | LinkageError e) {
+            return "";
+        }
     }
 
     private static long millis(long t0) {

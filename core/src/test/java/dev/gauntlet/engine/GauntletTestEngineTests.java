@@ -139,6 +139,19 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void theAgentsStatedReasoningIsKeptWithEachStep() {
+        kit("clicker:times=2").configurationParameter("gauntlet.tasks", "two-clicks")
+                .configurationParameter("gauntlet.seeds", "0..0").execute();
+        var steps = RecordingListener.LAST_RUN.get(0).trajectory().steps();
+        assertEquals(2, steps.size(), "the episode ends with the second click");
+        assertTrue(steps.stream().allMatch(s -> s.reasoning().equals("click number 2")), steps.toString());
+        kit("gold").configurationParameter("gauntlet.tasks", "two-clicks").configurationParameter("gauntlet.seeds", "0..0")
+                .execute();
+        assertTrue(RecordingListener.LAST_RUN.get(0).trajectory().steps().stream().allMatch(s -> s.reasoning().isEmpty()),
+                "an agent that states none records none");
+    }
+
+    @Test
     void taskGlobsSelectTasks() {
         EngineExecutionResults results = kit("gold").configurationParameter("gauntlet.tasks", "*-clicks,!three-*").execute();
         assertEquals(2, results.testEvents().finished().count());

@@ -52,6 +52,12 @@ final class TestAgents {
         public Action act(Observation observation, List<Step> history) {
             return history.size() < times ? new Action.Click("1") : new Action.Answer("stopped");
         }
+
+        /** Says why, so the engine's recording of stated reasoning can be checked. */
+        @Override
+        public String reasoning() {
+            return "click number " + (times);
+        }
     }
 
     /** Throws on every step. */

@@ -51,6 +51,7 @@ public final class LlmAgent implements Agent {
     private PromptBuilder prompt;
     private ChatClient client;
     private Usage usage = Usage.NONE;
+    private String reasoning = "";
     private final List<String> invalidReplies = new ArrayList<>();
 
     @Override
@@ -115,6 +116,7 @@ public final class LlmAgent implements Agent {
             ChatResponse r = client.chat(ChatRequest.of(messages));
             usage = usage.plus(r.usage());
             Action action = parse(r.text());
+            reasoning = PromptBuilder.reasoningText(r.text());
             if (!(action instanceof Action.Invalid)) {
                 return action;
             }
@@ -140,6 +142,12 @@ public final class LlmAgent implements Agent {
     @Override
     public Usage usage() {
         return usage;
+    }
+
+    /** The model's last reply without its action line. */
+    @Override
+    public String reasoning() {
+        return reasoning;
     }
 
     private static boolean bool(String v) {

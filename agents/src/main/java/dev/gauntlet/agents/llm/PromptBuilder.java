@@ -95,6 +95,12 @@ final class PromptBuilder {
         return at < 0 ? reply : reply.substring(at + "action:".length()).strip();
     }
 
+    /** The reply's text before its {@code Action:} line (the whole reply when it has none), stripped. */
+    static String reasoningText(String reply) {
+        int at = reply.toLowerCase(java.util.Locale.ROOT).lastIndexOf("action:");
+        return (at < 0 ? reply : reply.substring(0, at)).strip();
+    }
+
     private String cut(String page) {
         return page.length() <= pageChars ? page : page.substring(0, pageChars) + "\n[... page cut]";
     }

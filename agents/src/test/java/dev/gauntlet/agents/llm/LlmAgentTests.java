@@ -67,8 +67,10 @@ class LlmAgentTests {
         LlmAgent agent = agent(Map.of());
         Action first = agent.act(page(null), List.of());
         assertEquals(new Action.Fill("7", "Ann"), first);
+        assertEquals("Thought: the name goes in [7].", agent.reasoning(), "the reply without its action line");
         Step done = new Step(0, "http://site/form", "Form", "", first, "", "", 0, 0, 0, "");
         assertEquals(new Action.Click("12"), agent.act(page(null), List.of(done)));
+        assertEquals("Thought: now submit.", agent.reasoning());
 
         String prompt = server.received().get(1).allText();
         assertTrue(prompt.contains("Goal: Enter Ann and submit."), prompt);
