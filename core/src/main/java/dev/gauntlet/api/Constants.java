@@ -145,6 +145,18 @@ public final class Constants {
     public static final String LLM_MAX_TOKENS = "llm.max_tokens";
     public static final String LLM_MAX_TOKENS_DEFAULT = "1024";
 
+    /** Model server: US dollars per million prompt tokens, for the cost columns; 0 for a self-hosted model. */
+    public static final String LLM_PRICE_IN = "llm.price_in";
+    public static final String LLM_PRICE_IN_DEFAULT = "0";
+
+    /** Model server: US dollars per million completion tokens. */
+    public static final String LLM_PRICE_OUT = "llm.price_out";
+    public static final String LLM_PRICE_OUT_DEFAULT = "0";
+
+    /** Judges: price overrides, US dollars per million prompt / completion tokens ({@code llm.price_*} otherwise). */
+    public static final String JUDGE_PRICE_IN = "judge.price_in";
+    public static final String JUDGE_PRICE_OUT = "judge.price_out";
+
     /** Judges: model override ({@code llm.model} otherwise). */
     public static final String JUDGE_MODEL = "judge.model";
 

@@ -97,18 +97,24 @@ public final class ChatClient implements AutoCloseable {
         Optional<ChatResponse> hit = cache.get(key);
         if (hit.isPresent()) {
             cacheHits.incrementAndGet();
-            return hit.get();
+            ChatResponse h = hit.get();
+            return h.withUsage(new Usage(h.usage().tokensIn(), h.usage().tokensOut(), 0));
         }
-        ChatResponse response = sendWithRetries(body, key);
+        ChatResponse sent = sendWithRetries(body, key);
+        ChatResponse response = sent.withUsage(priced(sent.usage().tokensIn(), sent.usage().tokensOut()));
         tokensIn.addAndGet(response.usage().tokensIn());
         tokensOut.addAndGet(response.usage().tokensOut());
         cache.put(response);
         return response;
     }
 
-    /** Returns the tokens this client spent so far (cache hits cost nothing). */
+    /** Returns the tokens this client spent so far and their price (cache hits cost nothing). */
     public Usage usage() {
-        return new Usage(tokensIn.get(), tokensOut.get(), 0);
+        return priced(tokensIn.get(), tokensOut.get());
+    }
+
+    private Usage priced(long in, long out) {
+        return new Usage(in, out, (in * options.priceIn + out * options.priceOut) / 1_000_000.0);
     }
 
     /** Returns the HTTP requests sent so far, retries included. */
@@ -222,6 +228,8 @@ public final class ChatClient implements AutoCloseable {
         Double temperature;
         Long seed;
         Integer maxTokens;
+        double priceIn;
+        double priceOut;
 
         /** The server's OpenAI-compatible base URL, ending in {@code /v1} ({@code http://localhost:8000/v1}). */
         public Options setBaseUrl(String value) {
@@ -291,6 +299,20 @@ public final class ChatClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Prices the tokens: US dollars per million prompt tokens and per million completion tokens (0 and 0, the
+         * default, for a self-hosted model). Replies served from the cache cost nothing.
+         */
+        public Options setPrices(double perMillionIn, double perMillionOut) {
+            if (perMillionIn < 0 || perMillionOut < 0 || Double.isNaN(perMillionIn) || Double.isNaN(perMillionOut)) {
+                throw new IllegalArgumentException("token prices must be 0 or more, got " + perMillionIn + " and "
+                        + perMillionOut);
+            }
+            priceIn = perMillionIn;
+            priceOut = perMillionOut;
+            return this;
+        }
+
         Options copy() {
             Options o = new Options();
             o.baseUrl = baseUrl;
@@ -305,6 +327,8 @@ public final class ChatClient implements AutoCloseable {
             o.temperature = temperature;
             o.seed = seed;
             o.maxTokens = maxTokens;
+            o.priceIn = priceIn;
+            o.priceOut = priceOut;
             return o;
         }
 
@@ -312,7 +336,8 @@ public final class ChatClient implements AutoCloseable {
         public String describe() {
             return "model=" + model + ", base_url=" + baseUrl + ", api_key_env=" + apiKeyEnv + ", temperature="
                     + temperature + ", seed=" + seed + ", max_tokens=" + maxTokens + ", timeout_s="
-                    + timeout.toSeconds() + ", max_retries=" + maxRetries + ", cache=" + cacheDir;
+                    + timeout.toSeconds() + ", max_retries=" + maxRetries + ", cache=" + cacheDir
+                    + (priceIn + priceOut == 0 ? "" : ", price_in=" + priceIn + ", price_out=" + priceOut);
         }
     }
 }

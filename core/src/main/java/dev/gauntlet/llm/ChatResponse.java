@@ -46,6 +46,11 @@ public record ChatResponse(String text, String finishReason, String model, Usage
         return new ChatResponse(text, finishReason, model, Usage.NONE, logprobs, true, key);
     }
 
+    /** Returns this response with {@code value} as its usage (the client prices replies it did not serve from cache). */
+    public ChatResponse withUsage(Usage value) {
+        return new ChatResponse(text, finishReason, model, value, logprobs, cached, key);
+    }
+
     /**
      * Returns the probability the model gave to {@code word} at the first generated position whose alternatives
      * contain it (case and surrounding spaces ignored, variants summed), or empty when no position lists it.

@@ -6,6 +6,7 @@ import dev.gauntlet.api.Constants;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ public final class LlmSettings {
 
     /** The override keys, each standing for {@code llm.<key>}. */
     public static final Set<String> KEYS = Set.of("model", "base_url", "api_key_env", "timeout_s", "max_retries",
-            "max_concurrency", "cache_dir", "temperature", "seed", "max_tokens");
+            "max_concurrency", "cache_dir", "temperature", "seed", "max_tokens", "price_in", "price_out");
 
     private LlmSettings() {}
 
@@ -43,8 +44,27 @@ public final class LlmSettings {
                 .setTemperature(number(c, Constants.LLM_TEMPERATURE, Constants.LLM_TEMPERATURE_DEFAULT))
                 .setMaxTokens(c.getInt(Constants.LLM_MAX_TOKENS, Constants.LLM_MAX_TOKENS_DEFAULT));
         c.get(Constants.LLM_SEED).ifPresent(s -> o.setSeed(c.getLong(Constants.LLM_SEED, s)));
+        double in = number(c, Constants.LLM_PRICE_IN, Constants.LLM_PRICE_IN_DEFAULT);
+        double out = number(c, Constants.LLM_PRICE_OUT, Constants.LLM_PRICE_OUT_DEFAULT);
+        if (in < 0 || out < 0) {
+            throw new ConfigException("'" + (in < 0 ? Constants.LLM_PRICE_IN : Constants.LLM_PRICE_OUT)
+                    + "' must be 0 or more (US dollars per million tokens)");
+        }
+        o.setPrices(in, out);
         o.setCacheDir(cacheDir(c));
         return o;
+    }
+
+    /**
+     * Returns the judges' settings: the run's {@code llm.*} with {@code judge.model}, {@code judge.base_url},
+     * {@code judge.api_key_env}, {@code judge.price_in} and {@code judge.price_out} winning where set.
+     */
+    public static ChatClient.Options judgeOptions(Config config) {
+        Map<String, String> overrides = new java.util.HashMap<>();
+        for (String key : List.of("model", "base_url", "api_key_env", "price_in", "price_out")) {
+            config.get("judge." + key).ifPresent(v -> overrides.put(key, v));
+        }
+        return options(config, overrides);
     }
 
     /** Returns the cache folder: {@code llm.cache_dir}, else {@code <runsDir>/.llm-cache}; null when {@code off}. */

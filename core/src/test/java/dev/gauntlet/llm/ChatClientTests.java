@@ -185,4 +185,34 @@ class ChatClientTests {
         assertTrue(LlmSettings.missing(new ChatClient.Options()).contains("llm.base_url"));
         assertTrue(LlmSettings.missing(new ChatClient.Options().setBaseUrl("http://a/v1")).contains("llm.model"));
     }
+
+    @Test
+    void pricesTheTokensItSpendsAndCacheHitsCostNothing() {
+        ChatClient client = ChatClient.create(options().setPrices(3.0, 15.0));
+        ChatResponse first = client.chat(question());
+        long in = first.usage().tokensIn();
+        long out = first.usage().tokensOut();
+        assertTrue(in > 0 && out > 0, first.usage().toString());
+        double price = (in * 3.0 + out * 15.0) / 1_000_000.0;
+        assertEquals(price, first.usage().costUsd(), 1e-15);
+        ChatResponse again = client.chat(question());
+        assertEquals(0.0, again.usage().costUsd(), "served from the cache");
+        assertEquals(new Usage(in, out, price).costUsd(), client.usage().costUsd(), 1e-15);
+        assertEquals(1, server.requests());
+        assertThrows(IllegalArgumentException.class, () -> options().setPrices(-1, 0));
+    }
+
+    @Test
+    void pricesComeFromTheRunsConfigurationAndJudgesMayHaveTheirOwn() {
+        Config config = Config.of(Map.of("llm.base_url", server.baseUrl(), "llm.model", "agent-model",
+                "llm.price_in", "2.5", "llm.price_out", "10", "judge.model", "judge-model", "judge.price_in", "0.5"));
+        assertTrue(LlmSettings.options(config, Map.of()).describe().contains("price_in=2.5, price_out=10.0"));
+        String judge = LlmSettings.judgeOptions(config).describe();
+        assertTrue(judge.contains("model=judge-model") && judge.contains("price_in=0.5, price_out=10.0"), judge);
+        dev.gauntlet.api.ConfigException bad = assertThrows(dev.gauntlet.api.ConfigException.class,
+                () -> LlmSettings.options(Config.of(Map.of("llm.price_out", "-3")), Map.of()));
+        assertTrue(bad.getMessage().contains("llm.price_out"), bad.getMessage());
+        assertThrows(dev.gauntlet.api.ConfigException.class,
+                () -> LlmSettings.options(Config.of(Map.of("llm.price_in", "cheap")), Map.of()));
+    }
 }

@@ -12,8 +12,6 @@ import dev.gauntlet.llm.LlmException;
 import dev.gauntlet.llm.LlmSettings;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What every judge shares: the model comes from {@code llm.*} with {@code judge.model}, {@code judge.base_url} and
@@ -31,7 +29,7 @@ abstract class LlmJudge implements Evaluator {
     public final Verdict evaluate(Trajectory trajectory, EvaluationContext context) {
         ChatClient.Options options;
         try {
-            options = LlmSettings.options(context.config(), overrides(context.config()));
+            options = LlmSettings.judgeOptions(context.config());
         } catch (ConfigException e) {
             return Verdict.unscored(name(), e.getMessage());
         }
@@ -51,14 +49,6 @@ abstract class LlmJudge implements Evaluator {
 
     /** Asks the model through {@code call} and turns its reply into a verdict. */
     abstract Verdict judge(Trajectory trajectory, EvaluationContext context, JudgeCall call) throws IOException;
-
-    private static Map<String, String> overrides(Config config) {
-        Map<String, String> out = new HashMap<>();
-        config.get(Constants.JUDGE_MODEL).ifPresent(v -> out.put("model", v));
-        config.get(Constants.JUDGE_BASE_URL).ifPresent(v -> out.put("base_url", v));
-        config.get(Constants.JUDGE_API_KEY_ENV).ifPresent(v -> out.put("api_key_env", v));
-        return out;
-    }
 
     /** Returns how many of the last screenshots to show ({@code judge.screenshots}). */
     static int screenshots(Config config) {

@@ -1,7 +1,6 @@
 package dev.gauntlet.evaluators.webarena;
 
 import dev.gauntlet.api.Config;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.llm.ChatClient;
 import dev.gauntlet.llm.ChatMessage;
@@ -10,10 +9,8 @@ import dev.gauntlet.llm.ChatResponse;
 import dev.gauntlet.llm.LlmSettings;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The two model calls of WebArena's string checks: fuzzy_match (the reply must say "correct"; "partially correct" and
@@ -88,11 +85,7 @@ final class FuzzyJudge {
 
     private ChatClient client() {
         if (client == null) {
-            Map<String, String> overrides = new HashMap<>();
-            config.get(Constants.JUDGE_MODEL).ifPresent(v -> overrides.put("model", v));
-            config.get(Constants.JUDGE_BASE_URL).ifPresent(v -> overrides.put("base_url", v));
-            config.get(Constants.JUDGE_API_KEY_ENV).ifPresent(v -> overrides.put("api_key_env", v));
-            ChatClient.Options options = LlmSettings.options(config, overrides);
+            ChatClient.Options options = LlmSettings.judgeOptions(config);
             if (LlmSettings.missing(options) != null) {
                 throw new NeedsJudgeException(NEEDS);
             }
