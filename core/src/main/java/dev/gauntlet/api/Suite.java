@@ -42,6 +42,16 @@ public interface Suite extends AutoCloseable {
     }
 
     /**
+     * Returns the ids of this suite's tasks that must have finished before {@code task} starts (WebArena's
+     * dependency list: a task that reads what another one writes). The engine holds an episode back until the
+     * episodes of those tasks, for the same agent, are done, so several workers still respect the order. Tasks that
+     * are not selected are ignored.
+     */
+    default java.util.Set<String> dependsOn(Task task) {
+        return java.util.Set.of();
+    }
+
+    /**
      * Tells whether the sites keep state across episodes and must be restored before each agent's episodes (WebArena's
      * sites are changed by the tasks). When any suite of a run says so, the engine runs the agents one after another,
      * calling {@link #beforeAgent} before each agent's episodes with no episode of the run in flight.

@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +148,7 @@ final class RunExecutor {
 
     private void runWorkers(List<Descriptors.EpisodeDescriptor> episodes, int workers, EpisodeRunner runner,
                             RunInfo info, List<RunListener> listeners, Progress progress) throws InterruptedException {
-        ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue = new ConcurrentLinkedQueue<>(episodes);
+        Scheduler queue = new Scheduler(episodes);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < Math.min(workers, Math.max(1, episodes.size())); w++) {
             Thread t = new Thread(() -> work(queue, runner, info, listeners, progress), "gauntlet-worker-" + w);
@@ -161,23 +160,30 @@ final class RunExecutor {
         }
     }
 
-    private void work(ConcurrentLinkedQueue<Descriptors.EpisodeDescriptor> queue, EpisodeRunner runner, RunInfo info,
-                      List<RunListener> listeners, Progress progress) {
+    private void work(Scheduler queue, EpisodeRunner runner, RunInfo info, List<RunListener> listeners,
+                      Progress progress) {
         try (BrowserSession browser = new BrowserSession(run.config)) {
             Descriptors.EpisodeDescriptor episode;
-            while ((episode = queue.poll()) != null) {
-                start(episode);
-                EpisodeResult result = runner.run(episode, browser);
-                results.add(result);
-                // reports write on their own thread, in order, so workers never wait for disk
-                reporter.execute(() -> notifyListeners(listeners, l -> l.episodeFinished(info, result)));
-                synchronized (lock) {
-                    progress.finished(result);
-                    finish(episode, result);
+            while ((episode = queue.take()) != null) {
+                try {
+                    start(episode);
+                    EpisodeResult result = runner.run(episode, browser);
+                    results.add(result);
+                    // reports write on their own thread, in order, so workers never wait for disk
+                    reporter.execute(() -> notifyListeners(listeners, l -> l.episodeFinished(info, result)));
+                    synchronized (lock) {
+                        progress.finished(result);
+                        finish(episode, result);
+                    }
+                } finally {
+                    queue.finished(episode); // after its test is reported finished, so dependents start after it
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
 
     private void start(TestDescriptor node) {
         synchronized (lock) {

@@ -52,8 +52,17 @@ public final class CounterSuite implements Suite {
         RESETS.add(agent);
     }
 
+    /** With {@code counter.depends=yes}, two-clicks waits for three-clicks (engine tests of the scheduler). */
+    private boolean depends;
+
+    @Override
+    public Set<String> dependsOn(Task task) {
+        return depends && task.id().equals("two-clicks") ? Set.of("three-clicks", "not-selected") : Set.of();
+    }
+
     @Override
     public List<Task> discover(SuiteContext context) {
+        depends = context.config().get("counter.depends").isPresent();
         if (context.config().get("counter.malformed").isPresent()) {
             context.problem("tasks.json line 3", "field 'target' must be a number");
         }

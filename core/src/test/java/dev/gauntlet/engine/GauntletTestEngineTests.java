@@ -152,6 +152,19 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void aTaskWaitsForTheTasksItDependsOnEvenWithSeveralWorkers() {
+        List<Event> events = kit("gold").configurationParameter("gauntlet.tasks", "*-clicks,too-many")
+                .configurationParameter("gauntlet.seeds", "3").configurationParameter("gauntlet.workers", "3")
+                .configurationParameter("counter.depends", "yes").execute().testEvents().list();
+        List<String> order = events.stream()
+                .map(e -> e.getType() + " " + e.getTestDescriptor().getUniqueId().getSegments().get(2).getValue())
+                .toList();
+        assertEquals(18, order.size(), order.toString());
+        assertTrue(order.lastIndexOf("FINISHED three-clicks") < order.indexOf("STARTED two-clicks"),
+                "two-clicks is listed first but waits for three-clicks: " + order);
+    }
+
+    @Test
     void taskGlobsSelectTasks() {
         EngineExecutionResults results = kit("gold").configurationParameter("gauntlet.tasks", "*-clicks,!three-*").execute();
         assertEquals(2, results.testEvents().finished().count());

@@ -49,6 +49,7 @@ public class WebArenaSuite implements Suite {
     private String source = "built-in";
     private boolean healthcheck = true;
     private volatile String resetFailure;
+    private Map<Integer, List<Integer>> dependencies = Map.of();
 
     public WebArenaSuite() {
         this("webarena", "webarena", "sample/tasks.json");
@@ -92,8 +93,10 @@ public class WebArenaSuite implements Suite {
             source = "built-in sample (" + sample + ")";
         }
         Optional<String> depends = config.get(Constants.WEBARENA_DEPENDS);
+        dependencies = Map.of();
         if (depends.isPresent()) {
-            loaded = TaskOrder.sort(loaded, TaskOrder.read(Path.of(depends.get())), context::problem);
+            dependencies = TaskOrder.read(Path.of(depends.get()));
+            loaded = TaskOrder.sort(loaded, dependencies, context::problem);
         }
         healthcheck = config.getBoolean(Constants.WEBARENA_HEALTHCHECK, Constants.WEBARENA_HEALTHCHECK_DEFAULT);
         specs.clear();
@@ -202,6 +205,13 @@ public class WebArenaSuite implements Suite {
             browserContext.close();
             throw e;
         }
+    }
+
+    /** The tasks {@code webarena.depends} lists for this one: the engine starts it after they finished. */
+    @Override
+    public Set<String> dependsOn(Task task) {
+        List<Integer> deps = dependencies.get(Integer.parseInt(task.id()));
+        return deps == null ? Set.of() : deps.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
     }
 
     /** With {@code webarena.reset} set, the sites are restored before each agent (and so before the suite). */
