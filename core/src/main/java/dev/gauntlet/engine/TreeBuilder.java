@@ -60,6 +60,10 @@ final class TreeBuilder {
             }
         }
         run.seeds.addAll(seeds);
+        if (config.getInt(Constants.WORKERS, Constants.WORKERS_DEFAULT) < 1) {
+            throw new ConfigException("'" + Constants.WORKERS + "' is '" + config.get(Constants.WORKERS, "")
+                    + "' but must be 1 or more");
+        }
         TaskFilter filter = new TaskFilter(config.get(Constants.TASKS, ""));
         int[] shard = shard(config.get(Constants.SHARD, "1/1"));
         int dealt = 0;
@@ -103,6 +107,12 @@ final class TreeBuilder {
                     addTask(suiteNode, suite, task);
                 }
             }
+        }
+        if (!run.unavailable.isEmpty() && run.getDescendants().stream().noneMatch(d -> d.getType().isTest())) {
+            // every selected suite is unavailable: say why, rather than report an empty run as green
+            List<String> why = new java.util.ArrayList<>();
+            run.unavailable.forEach((suite, reason) -> why.add(suite + ": " + reason));
+            throw new ConfigException("nothing can run; " + String.join("; ", why));
         }
         if (!filter.isEmpty() && matched == 0 && run.unavailable.isEmpty()) {
             throw new ConfigException("no task matches " + Constants.TASKS + "='" + filter.text() + "'; tasks: "

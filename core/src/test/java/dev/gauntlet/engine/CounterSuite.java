@@ -61,8 +61,11 @@ public final class CounterSuite implements Suite {
     }
 
     @Override
-    public List<Task> discover(SuiteContext context) {
+    public List<Task> discover(SuiteContext context) throws EnvironmentUnavailableException {
         depends = context.config().get("counter.depends").isPresent();
+        if (context.config().get("counter.unavailable").isPresent()) {
+            throw new EnvironmentUnavailableException("'counter.url' does not answer");
+        }
         if (context.config().get("counter.malformed").isPresent()) {
             context.problem("tasks.json line 3", "field 'target' must be a number");
         }

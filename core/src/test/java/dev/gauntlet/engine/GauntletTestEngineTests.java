@@ -191,6 +191,10 @@ class GauntletTestEngineTests {
                 "unknown suite 'nosuch'; available: counter, crashy, all");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.tasks", "zzz*"),
                 "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
+        assertEngineFails(kit("gold").configurationParameter("gauntlet.workers", "0"),
+                "'gauntlet.workers' is '0' but must be 1 or more");
+        assertEngineFails(kit("gold").configurationParameter("counter.unavailable", "yes"),
+                "nothing can run; counter: 'counter.url' does not answer");
         assertEngineFails(kit("gold").configurationParameter("gauntlet.seeds", "many"),
                 "'gauntlet.seeds' is 'many' but must be a count (5), a list (3,7,11) or a range (10..14)");
     }

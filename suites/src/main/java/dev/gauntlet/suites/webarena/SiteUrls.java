@@ -3,7 +3,6 @@ package dev.gauntlet.suites.webarena;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,7 +55,7 @@ final class SiteUrls {
         if (!check || builtIn) {
             return null;
         }
-        String reason = health.computeIfAbsent(site, s -> probe(url));
+        String reason = health.computeIfAbsent(site, s -> dev.gauntlet.site.Reachability.problem(url));
         return reason.isEmpty() ? null : "the " + site + " site at " + url + " does not answer (" + reason
                 + "): start it (docker/webarena/README.md) or fix " + Constants.webArenaUrlKey(site);
     }
@@ -76,20 +75,6 @@ final class SiteUrls {
             }
         }
         return out;
-    }
-
-    private static String probe(String url) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            c.setConnectTimeout(5000);
-            c.setReadTimeout(10000);
-            c.setInstanceFollowRedirects(false);
-            int status = c.getResponseCode();
-            c.disconnect();
-            return status < 500 ? "" : "HTTP " + status;
-        } catch (Exception e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        }
     }
 
     private static String strip(String url) {

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Geolocation;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
@@ -75,10 +76,14 @@ public class WebArenaSuite implements Suite {
         if (path.isPresent()) {
             Path p = Path.of(path.get());
             if (!Files.exists(p)) {
-                throw new EnvironmentUnavailableException("'" + Constants.WEBARENA_CONFIG + "' names " + p
+                throw new ConfigException("'" + Constants.WEBARENA_CONFIG + "' names " + p.toAbsolutePath()
                         + ", which does not exist");
             }
             loaded = loader.load(p);
+            if (loaded.isEmpty()) {
+                throw new ConfigException("'" + Constants.WEBARENA_CONFIG + "' (" + p.toAbsolutePath()
+                        + ") holds no task that could be read; the discovery warnings say why");
+            }
             warnOnDialect(p, loaded, context);
             urls = SiteUrls.configured(config);
             source = p.toAbsolutePath().toString();

@@ -7,6 +7,7 @@ import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.EpisodeContext;
 import dev.gauntlet.api.OracleSpec;
@@ -38,6 +39,7 @@ public final class WebShopSuite implements Suite {
     static final int UPSTREAM_GOALS = 12_087;
 
     private String upstream;
+    private String upstreamProblem;
     private String observationMode = Constants.WEBSHOP_OBSERVATION_DEFAULT;
     private Shop shop;
     private String description = "built-in";
@@ -65,6 +67,7 @@ public final class WebShopSuite implements Suite {
         }
         int maxSteps = config.getInt(Constants.WEBSHOP_MAX_STEPS, Constants.WEBSHOP_MAX_STEPS_DEFAULT);
         upstream = config.get(Constants.WEBSHOP_URL).map(u -> u.replaceAll("/+$", "")).orElse(null);
+        upstreamProblem = null;
         List<Task> tasks = new ArrayList<>();
         if (upstream != null) {
             description = "upstream " + upstream;
@@ -135,11 +138,24 @@ public final class WebShopSuite implements Suite {
         return description;
     }
 
+    /** Asks the upstream server once per run; "" when it answers. */
+    private synchronized String upstreamProblem() {
+        if (upstreamProblem == null) {
+            upstreamProblem = dev.gauntlet.site.Reachability.problem(upstream + "/");
+        }
+        return upstreamProblem;
+    }
+
     @Override
     public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
         int index = ((Number) task.metadata().get("goal_index")).intValue();
         Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
         if (upstream != null) {
+            String down = upstreamProblem();
+            if (!down.isEmpty()) {
+                throw new EnvironmentUnavailableException("the WebShop server at " + upstream + " does not answer ("
+                        + down + "): start it (docker/webshop/README.md) or fix " + Constants.WEBSHOP_URL);
+            }
             BrowserContext ctx = context.browser().newContext(options, task.allowedHosts());
             Page page = ctx.newPage();
             page.navigate(upstream + "/fixed_" + index);

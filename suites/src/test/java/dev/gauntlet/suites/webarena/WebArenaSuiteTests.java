@@ -103,6 +103,22 @@ class WebArenaSuiteTests {
         assertTrue(reason(failed.get(0)).contains("the reset command (webarena.reset) exited with 3"), reason(failed.get(0)));
     }
 
+    @Test
+    void aConfigPathThatDoesNotExistOrHoldsNoTaskIsAConfigurationError() throws Exception {
+        var missing = kit("webarena", Map.of("webarena.config", runs.resolve("nope.json").toString())).execute();
+        String why = reason(missing.allEvents().finished().list().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().equals("[engine:gauntlet]")).findFirst()
+                .orElseThrow());
+        assertEquals("'webarena.config' names " + runs.resolve("nope.json").toAbsolutePath() + ", which does not exist", why);
+
+        Path broken = Files.writeString(runs.resolve("broken.json"), "[{\"task_id\": 1,");
+        var empty = kit("webarena", Map.of("webarena.config", broken.toString())).execute();
+        String none = reason(empty.allEvents().finished().list().stream()
+                .filter(e -> e.getTestDescriptor().getUniqueId().toString().equals("[engine:gauntlet]")).findFirst()
+                .orElseThrow());
+        assertTrue(none.contains("holds no task that could be read"), none);
+    }
+
     static final String CONFIG = """
             [
               {"sites": ["shopping_admin"], "task_id": 0, "require_login": true,
