@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * An action grammar the {@code llm} agent can prompt for and parse: what the model is told it may write, and how its
- * reply becomes an {@link Action}. Built in: {@code browsergym}. Suites with a native grammar (WebArena's
- * {@code click [12]}, WebShop's {@code search[...]}) add theirs by listing an implementation in
+ * reply becomes an {@link Action}. Built in: {@code browsergym} and {@code webarena} ({@code click [12]}). Other
+ * grammars (WebShop's {@code search[...]}) are added by listing an implementation in
  * {@code META-INF/services/dev.gauntlet.agents.llm.ActionGrammar}; the agent picks one with {@code grammar=name}.
  */
 public interface ActionGrammar {
@@ -21,6 +21,11 @@ public interface ActionGrammar {
     /** Returns the prompt text that lists the actions and their syntax. */
     String instructions();
 
+    /** Returns one action written in this grammar, for the prompt's example reply. */
+    default String example() {
+        return "click('12')";
+    }
+
     /** Parses the model's action text; returns {@link Action.Invalid} with a reason when it cannot. */
     Action parse(String text);
 
@@ -28,6 +33,7 @@ public interface ActionGrammar {
     static ActionGrammar named(String name) {
         Map<String, ActionGrammar> all = new TreeMap<>();
         all.put(BrowserGymGrammar.NAME, new BrowserGymGrammar());
+        all.put(WebArenaGrammar.NAME, new WebArenaGrammar());
         for (ActionGrammar g : ServiceLoader.load(ActionGrammar.class)) {
             all.put(g.name(), g);
         }

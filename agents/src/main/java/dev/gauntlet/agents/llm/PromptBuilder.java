@@ -49,7 +49,7 @@ final class PromptBuilder {
                 + grammar.instructions() + "\n\n"
                 + "Reply with one short line of reasoning, then the action on the last line, like:\n"
                 + "Thought: the Submit button is [12] and the form is filled.\n"
-                + "Action: click('12')\n"
+                + "Action: " + grammar.example() + "\n"
                 + "Exactly one action per reply.";
     }
 
