@@ -108,10 +108,7 @@ public final class ActionExecutor {
             }
             return null;
         } catch (PlaywrightException e) {
-            if (page.isClosed() || !context.browser().isConnected()) {
-                throw e;
-            }
-            return BrowserSession.firstLine(e.getMessage());
+            return agentError(page, e);
         }
     }
 
@@ -132,11 +129,16 @@ public final class ActionExecutor {
             }
             return null;
         } catch (PlaywrightException e) {
-            if (page.isClosed() || !context.browser().isConnected()) {
-                throw e;
-            }
-            return BrowserSession.firstLine(e.getMessage());
+            return agentError(page, e);
         }
+    }
+
+    /** An action's failure is the agent's (returned as its error) unless the page or the browser is gone. */
+    private String agentError(Page page, PlaywrightException e) {
+        if (page.isClosed() || !context.browser().isConnected()) {
+            throw e;
+        }
+        return BrowserSession.firstLine(e.getMessage());
     }
 
     /** Returns a locator for an element id ({@code 12}) or a prefixed Playwright selector ({@code css=#x}). */

@@ -98,18 +98,19 @@ final class RunExecutor {
             }
             EpisodeRunner runner = new EpisodeRunner(run.config, run.registry, dir.path());
             List<Suite> resetting = run.suites.stream().filter(s -> s.resetsBetweenAgents(run.config)).toList();
-            for (AgentSpec agent : resetting.isEmpty() ? List.<AgentSpec>of() : run.agents.stream().distinct().toList()) {
-                // stateful sites: one agent at a time, its sites restored first, so every agent starts from the same state
-                List<Descriptors.EpisodeDescriptor> phase = episodes.stream().filter(e -> e.agent.equals(agent)).toList();
-                for (Suite s : resetting) {
-                    if (phase.stream().anyMatch(e -> e.suite == s)) {
-                        beforeAgent(s, agent);
-                    }
-                }
-                runWorkers(phase, workers, runner, info, listeners, progress);
-            }
             if (resetting.isEmpty()) {
                 runWorkers(episodes, workers, runner, info, listeners, progress);
+            } else {
+                // stateful sites: one agent at a time, its sites restored first, so every agent starts from the same state
+                for (AgentSpec agent : run.agents.stream().distinct().toList()) {
+                    List<Descriptors.EpisodeDescriptor> phase = episodes.stream().filter(e -> e.agent.equals(agent)).toList();
+                    for (Suite s : resetting) {
+                        if (phase.stream().anyMatch(e -> e.suite == s)) {
+                            beforeAgent(s, agent);
+                        }
+                    }
+                    runWorkers(phase, workers, runner, info, listeners, progress);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -91,14 +91,18 @@ final class PromptBuilder {
 
     /** Returns the action part of a reply: what follows the last {@code Action:}, else the whole reply. */
     static String actionText(String reply) {
-        int at = reply.toLowerCase(java.util.Locale.ROOT).lastIndexOf("action:");
+        int at = actionAt(reply);
         return at < 0 ? reply : reply.substring(at + "action:".length()).strip();
     }
 
     /** The reply's text before its {@code Action:} line (the whole reply when it has none), stripped. */
     static String reasoningText(String reply) {
-        int at = reply.toLowerCase(java.util.Locale.ROOT).lastIndexOf("action:");
+        int at = actionAt(reply);
         return (at < 0 ? reply : reply.substring(0, at)).strip();
+    }
+
+    private static int actionAt(String reply) {
+        return reply.toLowerCase(java.util.Locale.ROOT).lastIndexOf("action:");
     }
 
     private String cut(String page) {

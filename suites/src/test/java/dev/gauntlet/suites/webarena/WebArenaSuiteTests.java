@@ -106,17 +106,19 @@ class WebArenaSuiteTests {
     @Test
     void aConfigPathThatDoesNotExistOrHoldsNoTaskIsAConfigurationError() throws Exception {
         var missing = kit("webarena", Map.of("webarena.config", runs.resolve("nope.json").toString())).execute();
-        String why = reason(missing.allEvents().finished().list().stream()
-                .filter(e -> e.getTestDescriptor().getUniqueId().toString().equals("[engine:gauntlet]")).findFirst()
-                .orElseThrow());
+        String why = engineFailure(missing);
         assertEquals("'webarena.config' names " + runs.resolve("nope.json").toAbsolutePath() + ", which does not exist", why);
 
         Path broken = Files.writeString(runs.resolve("broken.json"), "[{\"task_id\": 1,");
         var empty = kit("webarena", Map.of("webarena.config", broken.toString())).execute();
-        String none = reason(empty.allEvents().finished().list().stream()
+        String none = engineFailure(empty);
+        assertTrue(none.contains("holds no task that could be read"), none);
+    }
+
+    private static String engineFailure(org.junit.platform.testkit.engine.EngineExecutionResults results) {
+        return reason(results.allEvents().finished().list().stream()
                 .filter(e -> e.getTestDescriptor().getUniqueId().toString().equals("[engine:gauntlet]")).findFirst()
                 .orElseThrow());
-        assertTrue(none.contains("holds no task that could be read"), none);
     }
 
     static final String CONFIG = """
