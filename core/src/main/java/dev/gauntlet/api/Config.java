@@ -25,7 +25,7 @@ public final class Config {
             "workers", Constants.WORKERS,
             "maxSteps", Constants.MAX_STEPS,
             "judge", Constants.JUDGE,
-            "split", Constants.WEBSHOP_SPLIT);
+            "split", "webshop.split");
 
     private static final Set<String> SECRET_WORDS = Set.of("key", "secret", "password", "token", "credential");
 

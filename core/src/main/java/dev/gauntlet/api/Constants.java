@@ -1,7 +1,8 @@
 package dev.gauntlet.api;
 
 /**
- * Every configuration key Gauntlet reads, with its default. The README's configuration table mirrors this class.
+ * The names of core's configuration keys and their defaults; each is declared with its type and meaning in
+ * {@link Settings}. Suites declare their own keys ({@link dev.gauntlet.suite.Suite#settings()}).
  *
  * <p>Precedence, lowest first: the default here, {@code junit-platform.properties}, an environment variable
  * ({@code gauntlet.max.steps} is read from {@code GAUNTLET_MAX_STEPS}; dots, dashes and case folded), a system
@@ -87,27 +88,6 @@ public final class Constants {
     /** Folder of an unpacked allure-commandline; empty = unpack the one in the local Maven repository. */
     public static final String REPORT_ALLURE_HOME = "gauntlet.report.allureHome";
 
-    /** MiniWoB: folder of an upstream MiniWoB++ checkout's {@code miniwob/html} (or the repo root). Short: {@code miniwob.dir}. */
-    public static final String MINIWOB_DIR = "miniwob.dir";
-
-    /** MiniWoB: base URL serving an upstream {@code miniwob/html} folder. */
-    public static final String MINIWOB_URL = "miniwob.url";
-
-    /** MiniWoB: reward rule, {@code binary} (raw = 1.0), {@code raw} (raw &gt; 0, BrowserGym) or {@code time} (time-scaled &gt; 0). */
-    public static final String MINIWOB_REWARD = "miniwob.reward";
-    public static final String MINIWOB_REWARD_DEFAULT = "binary";
-
-    /** MiniWoB: episode timer, {@code auto} (the page's own when the reward is time-scaled, else off, as BrowserGym), {@code page}, {@code off}, or milliseconds. */
-    public static final String MINIWOB_TIMER = "miniwob.timer";
-    public static final String MINIWOB_TIMER_DEFAULT = "auto";
-
-    /** MiniWoB upstream mode: also run the five tasks that wait for events (chase-circle, moving-items, ...). */
-    public static final String MINIWOB_INCLUDE_WAITING = "miniwob.includeWaiting";
-    public static final String MINIWOB_INCLUDE_WAITING_DEFAULT = "false";
-
-    /** MiniWoB: default step limit (BrowserGym uses 10). */
-    public static final String MINIWOB_MAX_STEPS_DEFAULT = "10";
-
     /** Model server: OpenAI-compatible base URL ({@code http://localhost:8000/v1}) for the {@code llm} agent and judges. */
     public static final String LLM_BASE_URL = "llm.base_url";
 
@@ -173,75 +153,4 @@ public final class Constants {
     /** Judges: the {@code orm} judge's P(YES) at or above which it calls an episode a success. */
     public static final String JUDGE_ORM_THRESHOLD = "judge.orm.threshold";
     public static final String JUDGE_ORM_THRESHOLD_DEFAULT = "0.5";
-
-    /** WebShop: base URL of an upstream WebShop server to drive instead of the built-in shop ({@code http://localhost:3000}). */
-    public static final String WEBSHOP_URL = "webshop.url";
-
-    /** WebShop: goal split by index as upstream, {@code test} (0–499), {@code eval} (500–1499) or {@code train} (1500+). Short: {@code split}. */
-    public static final String WEBSHOP_SPLIT = "webshop.split";
-    public static final String WEBSHOP_SPLIT_DEFAULT = "test";
-
-    /** WebShop: the view put in the observation's {@code observation} extra, {@code html}, {@code text} or {@code text_rich} (upstream's modes; all three are always in the extras). */
-    public static final String WEBSHOP_OBSERVATION = "webshop.observation";
-    public static final String WEBSHOP_OBSERVATION_DEFAULT = "html";
-
-    /** WebShop: path of a goals file (JSON lines) to use instead of the generated goals; a bad line is reported with its line and field. */
-    public static final String WEBSHOP_GOALS = "webshop.goals";
-
-    /**
-     * WebShop: default step limit. 15 is what LLM-agent papers use; the gold path takes at most 6 steps, and upstream's
-     * own baselines allow 100, which {@code -DmaxSteps=100} restores.
-     */
-    public static final String WEBSHOP_MAX_STEPS = "webshop.maxSteps";
-    public static final String WEBSHOP_MAX_STEPS_DEFAULT = "15";
-
-    /**
-     * WebArena: the upstream task config: the 812-task {@code test.raw.json}, the 165-task WebArena-Lite file, or a
-     * folder of per-task JSON files; empty = the built-in offline sample against built-in sites.
-     */
-    public static final String WEBARENA_CONFIG = "webarena.config";
-
-    /** WebArena: the sites, each read from {@code webarena.<site>.url} (or {@code GAUNTLET_WEBARENA_<SITE>_URL}). */
-    public static final java.util.List<String> WEBARENA_SITES = java.util.List.of("shopping", "shopping_admin", "reddit",
-            "gitlab", "wikipedia", "map", "homepage");
-
-    /** WebArena: base URL of the shopping site (upstream port 7770). Likewise for every name in {@link #WEBARENA_SITES}. */
-    public static final String WEBARENA_SHOPPING_URL = "webarena.shopping.url";
-    /** WebArena: base URL of the shopping admin, with its {@code /admin} path (upstream port 7780). */
-    public static final String WEBARENA_SHOPPING_ADMIN_URL = "webarena.shopping_admin.url";
-    /** WebArena: base URL of the Postmill forum (upstream port 9999). */
-    public static final String WEBARENA_REDDIT_URL = "webarena.reddit.url";
-    /** WebArena: base URL of GitLab (upstream port 8023). */
-    public static final String WEBARENA_GITLAB_URL = "webarena.gitlab.url";
-    /** WebArena: base URL of the Kiwix Wikipedia (upstream port 8888). */
-    public static final String WEBARENA_WIKIPEDIA_URL = "webarena.wikipedia.url";
-    /** WebArena: base URL of the OpenStreetMap site (upstream port 3000). */
-    public static final String WEBARENA_MAP_URL = "webarena.map.url";
-    /** WebArena: base URL of the homepage (upstream port 4399). */
-    public static final String WEBARENA_HOMEPAGE_URL = "webarena.homepage.url";
-
-    /** WebArena: folder of Playwright storage_state files named as in the config ({@code shopping_state.json}). */
-    public static final String WEBARENA_AUTH_DIR = "webarena.auth.dir";
-
-    /**
-     * WebArena: login name for the auto-login of a site without a storage_state file, as
-     * {@code webarena.<site>.username}; the password is {@code webarena.<site>.password} (a secret: never written).
-     */
-    public static final String WEBARENA_USERNAME_SUFFIX = ".username";
-    public static final String WEBARENA_PASSWORD_SUFFIX = ".password";
-
-    /** WebArena: shell command that resets the sites; run once before the first episode of a run. */
-    public static final String WEBARENA_RESET = "webarena.reset";
-
-    /** WebArena: JSON file of task dependencies ({@code {"task_id": [ids it depends on]}}); tasks run after theirs. */
-    public static final String WEBARENA_DEPENDS = "webarena.depends";
-
-    /** WebArena: check that every configured site answers before the first episode. */
-    public static final String WEBARENA_HEALTHCHECK = "webarena.healthcheck";
-    public static final String WEBARENA_HEALTHCHECK_DEFAULT = "true";
-
-    /** Returns the key of a WebArena site's URL ({@code webarena.gitlab.url}). */
-    public static String webArenaUrlKey(String site) {
-        return "webarena." + site + ".url";
-    }
 }

@@ -29,7 +29,7 @@ public interface Episode extends AutoCloseable {
     }
 
     /** Returns the live page for evaluators that inspect it, if this episode runs in a browser. */
-    default Optional<com.microsoft.playwright.Page> page() {
+    default Optional<BrowserPage> page() {
         return Optional.empty();
     }
 

@@ -1,6 +1,10 @@
 package dev.gauntlet.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,16 +14,17 @@ import java.util.Optional;
  * @param seed       the seed
  * @param agent      the agent spec
  * @param status     how the JUnit test ended
- * @param verdicts   the oracle's verdict first (when there is one), then each judge's
+ * @param oracle     the oracle's verdict, when the task has an oracle and it ran
+ * @param judges     each judge's verdict by judge name, in the order the judges were configured
  * @param trajectory the steps (null when the episode never started)
  * @param message    failure explanation, error, or skip reason
  * @param error      the exception behind a broken episode, if any
  * @param durationMillis wall time of the whole episode
  * @param usage      the agent's tokens and cost
  */
-public record EpisodeResult(Task task, long seed, String agent, Status status, List<Verdict> verdicts,
-                            Trajectory trajectory, String message, Throwable error, long durationMillis,
-                            Usage usage) {
+public record EpisodeResult(Task task, long seed, String agent, Status status, Optional<Verdict> oracle,
+                            Map<String, Verdict> judges, Trajectory trajectory, String message, Throwable error,
+                            long durationMillis, Usage usage) {
 
     /** How the test case ended. */
     public enum Status {
@@ -31,23 +36,38 @@ public record EpisodeResult(Task task, long seed, String agent, Status status, L
     }
 
     public EpisodeResult {
-        verdicts = List.copyOf(verdicts == null ? List.of() : verdicts);
+        oracle = oracle == null ? Optional.empty() : oracle;
+        judges = Collections.unmodifiableMap(new LinkedHashMap<>(judges == null ? Map.of() : judges));
         message = message == null ? "" : message;
         usage = usage == null ? Usage.NONE : usage;
     }
 
-    /** Returns the oracle's verdict, if the task has an oracle. */
-    public Optional<Verdict> oracle() {
-        return verdicts.stream().filter(v -> !v.evaluator().startsWith("judge:")).findFirst();
+    /** Returns the oracle's verdict (when there is one), then each judge's. */
+    public List<Verdict> verdicts() {
+        List<Verdict> out = new ArrayList<>();
+        oracle.ifPresent(out::add);
+        out.addAll(judges.values());
+        return out;
     }
 
     public boolean success() {
         return status == Status.PASSED;
     }
 
-    /** Returns the native score (oracle's), or NaN. */
+    /** Returns the oracle's score, or NaN. */
     public double score() {
-        return oracle().map(Verdict::score).orElse(Double.NaN);
+        return oracle.map(Verdict::score).orElse(Double.NaN);
+    }
+
+    /** Returns the benchmark's native score: the oracle's score × its {@link Oracle#scoreScale()}, or NaN. */
+    public double nativeScore() {
+        double scale = task.oracle() == null ? 1.0 : task.oracle().scoreScale();
+        return score() * scale;
+    }
+
+    /** Returns the oracle's reward, or NaN. */
+    public double reward() {
+        return oracle.map(Verdict::reward).orElse(Double.NaN);
     }
 
     public int steps() {

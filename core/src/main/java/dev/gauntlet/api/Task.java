@@ -13,13 +13,13 @@ import java.util.Set;
  * @param instruction  the instruction shown to the agent (may be empty when the page generates it per seed)
  * @param startUrls    pages opened at the start, one tab each (may be empty when the suite opens its own)
  * @param tags         JUnit tags ({@code site:gitlab}, {@code category:forms}); used by {@code -Dgroups=}
- * @param oracle       the benchmark's own check, as data
+ * @param oracle       the benchmark's own check with this task's input, or {@code null} when only judges can score it
  * @param allowedHosts hosts the browser may reach; requests elsewhere are blocked ({@code *} allows all)
  * @param maxSteps     step limit for this task, or 0 for the run's default
- * @param metadata     anything else the suite or its evaluators need, kept verbatim in reports
+ * @param metadata     anything else worth keeping in reports, verbatim (never read back by the harness)
  */
 public record Task(String suite, String id, String instruction, List<String> startUrls, Set<String> tags,
-                   OracleSpec oracle, Set<String> allowedHosts, int maxSteps, Map<String, Object> metadata) {
+                   Oracle oracle, Set<String> allowedHosts, int maxSteps, Map<String, Object> metadata) {
 
     public Task {
         Objects.requireNonNull(suite, "suite");
@@ -27,7 +27,6 @@ public record Task(String suite, String id, String instruction, List<String> sta
         instruction = instruction == null ? "" : instruction;
         startUrls = List.copyOf(startUrls == null ? List.of() : startUrls);
         tags = Set.copyOf(tags == null ? Set.of() : tags);
-        oracle = oracle == null ? OracleSpec.NONE : oracle;
         allowedHosts = Set.copyOf(allowedHosts == null ? Set.of() : allowedHosts);
         metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
     }

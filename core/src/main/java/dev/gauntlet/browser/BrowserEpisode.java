@@ -3,6 +3,7 @@ package dev.gauntlet.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.BrowserPage;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Task;
@@ -89,8 +90,8 @@ public abstract class BrowserEpisode implements Episode {
     }
 
     @Override
-    public Optional<Page> page() {
-        return Optional.of(executor.page());
+    public Optional<BrowserPage> page() {
+        return Optional.of(new PlaywrightPage(executor.page()));
     }
 
     @Override

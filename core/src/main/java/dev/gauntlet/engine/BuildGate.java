@@ -72,7 +72,8 @@ public final class BuildGate {
     /** Returns why the build must fail, or null. */
     static String check(Path file, String minSuccess) throws IOException {
         if (!Files.exists(file)) {
-            return "no benchmark ran (" + file + " is missing): was a class annotated @GauntletBenchmark selected?";
+            return "no benchmark ran: the engine recorded no outcome in " + file
+                    + " (it was not started, or it stopped before the run; the errors above say why)";
         }
         JsonNode node = JSON.readTree(file.toFile());
         if (!node.path("error").isNull() && !node.path("error").asText().isEmpty()) {

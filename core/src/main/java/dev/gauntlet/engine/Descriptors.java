@@ -1,6 +1,5 @@
 package dev.gauntlet.engine;
 
-import dev.gauntlet.api.Suite;
 import dev.gauntlet.api.Task;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -22,9 +21,9 @@ final class Descriptors {
     private Descriptors() {}
 
     static final class SuiteDescriptor extends AbstractTestDescriptor {
-        final Suite suite;
+        final OpenedSuite suite;
 
-        SuiteDescriptor(UniqueId id, Suite suite, TestSource source) {
+        SuiteDescriptor(UniqueId id, OpenedSuite suite, TestSource source) {
             super(id, suite.name(), source);
             this.suite = suite;
         }
@@ -72,10 +71,10 @@ final class Descriptors {
         final Task task;
         final long seed;
         final AgentSpec agent;
-        final Suite suite;
+        final OpenedSuite suite;
         private final Set<TestTag> tags;
 
-        EpisodeDescriptor(UniqueId id, Suite suite, Task task, long seed, AgentSpec agent, boolean agentInName,
+        EpisodeDescriptor(UniqueId id, OpenedSuite suite, Task task, long seed, AgentSpec agent, boolean agentInName,
                           TestSource source) {
             super(id, task.id() + " [" + (agentInName ? agent.text() + ", " : "") + "seed " + seed + "]", source);
             this.suite = suite;

@@ -4,29 +4,32 @@ import com.microsoft.playwright.PlaywrightException;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.Config;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.EvaluationContext;
-import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Observation;
-import dev.gauntlet.api.OracleSpec;
+import dev.gauntlet.api.Screenshots;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.suite.EarlyStop;
+import dev.gauntlet.suite.EpisodeContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plays one episode: start, observe → act until done, answer or step limit, then evaluate with the oracle and the
@@ -35,19 +38,17 @@ import java.util.Locale;
 final class EpisodeRunner {
 
     private final Config config;
+    private final RunSettings settings;
     private final Registry registry;
-    private final Registry.Evaluators evaluators;
-    private final List<Evaluator> judges;
+    private final List<Judge> judges;
     private final Path runDir;
-    private final String screenshots;
 
-    EpisodeRunner(Config config, Registry registry, Path runDir) {
+    EpisodeRunner(Config config, RunSettings settings, Registry registry, List<Judge> judges, Path runDir) {
         this.config = config;
+        this.settings = settings;
         this.registry = registry;
-        this.evaluators = registry.evaluators();
-        this.judges = evaluators.judges(TreeBuilder.split(config.get(Constants.JUDGE, ""), ","));
+        this.judges = List.copyOf(judges);
         this.runDir = runDir;
-        this.screenshots = config.get(Constants.SCREENSHOTS, Constants.SCREENSHOTS_DEFAULT).toLowerCase(Locale.ROOT);
     }
 
     EpisodeResult run(Descriptors.EpisodeDescriptor d, BrowserSession browser) {
@@ -60,7 +61,7 @@ final class EpisodeRunner {
         try {
             agent = registry.newAgent(d.agent);
             int maxSteps = maxSteps(d);
-            episode = d.suite.start(task, d.seed, new EpisodeContext(config, browser));
+            episode = d.suite.tasks.start(task, d.seed, new EpisodeContext(config, browser));
             Episode started = episode;
             agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration, config));
             String answer = "";
@@ -81,7 +82,8 @@ final class EpisodeRunner {
                         stopReason = "done";
                         break;
                     }
-                    String early = d.suite.stopEarly(task, List.copyOf(steps));
+                    String early = d.suite.tasks instanceof EarlyStop rule ? rule.stopEarly(task, List.copyOf(steps))
+                            : null;
                     if (early != null) {
                         stopReason = "early-stop: " + early;
                         break;
@@ -91,7 +93,7 @@ final class EpisodeRunner {
                     stopReason = "max-steps";
                     break;
                 }
-                String shot = screenshots.equals("steps") ? saveScreenshot(d, i, obs) : "";
+                String shot = settings.screenshots() == Screenshots.STEPS ? saveScreenshot(d, i, obs) : "";
                 long a0 = System.nanoTime();
                 Action action;
                 try {
@@ -117,18 +119,18 @@ final class EpisodeRunner {
                 steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
                         millis(e0), observeMs, reasoning));
             }
-            String finalShot = screenshots.equals("none") ? "" : saveScreenshot(d, steps.size(), obs);
+            String finalShot = settings.screenshots() == Screenshots.NONE ? "" : saveScreenshot(d, steps.size(), obs);
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
             return evaluate(d, trajectory, episode, t0, agent.usage());
         } catch (EnvironmentUnavailableException e) {
-            return result(d, EpisodeResult.Status.SKIPPED, List.of(), null, e.getMessage(), null, t0, Usage.NONE);
+            return result(d, EpisodeResult.Status.SKIPPED, Optional.empty(), Map.of(), null, e.getMessage(), null, t0, Usage.NONE);
         } catch (Exception | LinkageError e) {
             if (e instanceof PlaywrightException || !browser.isAlive()) {
                 browser.close(); // a dead or confused browser is replaced before this worker's next episode
             }
             Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "error");
-            return result(d, EpisodeResult.Status.BROKEN, List.of(), partial, "harness or site error: " + e,
+            return result(d, EpisodeResult.Status.BROKEN, Optional.empty(), Map.of(), partial, "harness or site error: " + e,
                     e, t0, agent == null ? Usage.NONE : agent.usage());
         } finally {
             if (episode != null) {
@@ -144,31 +146,21 @@ final class EpisodeRunner {
     private EpisodeResult evaluate(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode, long t0,
                                    Usage usage) throws Exception {
         EvaluationContext context = new EvaluationContext(config, episode.page(), runDir);
-        List<Verdict> verdicts = new ArrayList<>();
-        OracleSpec oracle = d.task.oracle();
-        Verdict oracleVerdict = null;
-        if (!oracle.type().equals(OracleSpec.NONE.type())) {
-            Evaluator evaluator = evaluators.oracles().get(oracle.type());
-            if (evaluator == null) {
-                return result(d, EpisodeResult.Status.BROKEN, verdicts, trajectory, "no evaluator for oracle type '"
-                        + oracle.type() + "' on the class path (known: " + evaluators.oracles().keySet() + ")",
-                        null, t0, usage);
-            }
-            oracleVerdict = evaluator.evaluate(trajectory, context);
-            verdicts.add(oracleVerdict);
-        }
-        for (Evaluator judge : judges) {
+        Optional<Verdict> oracle = d.task.oracle() == null ? Optional.empty()
+                : Optional.of(d.task.oracle().evaluate(trajectory, context));
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        for (Judge judge : judges) {
             Verdict v;
             try {
                 v = judge.evaluate(trajectory, context);
             } catch (Exception e) {
                 v = Verdict.unscored(judge.name(), "judge error: " + e);
             }
-            verdicts.add(new Verdict("judge:" + judge.name(), v.outcome(), v.score(), v.explanation(), v.evidence(), v.usage()));
+            verdicts.put(judge.name(), v);
         }
-        Verdict decisive = oracleVerdict != null ? oracleVerdict : verdicts.isEmpty() ? null : verdicts.get(0);
+        Verdict decisive = oracle.orElse(verdicts.isEmpty() ? null : verdicts.values().iterator().next());
         if (decisive == null) {
-            return result(d, EpisodeResult.Status.SKIPPED, verdicts, trajectory,
+            return result(d, EpisodeResult.Status.SKIPPED, oracle, verdicts, trajectory,
                     "task has no oracle and no judge is configured: set -Djudge=", null, t0, usage);
         }
         EpisodeResult.Status status = switch (decisive.outcome()) {
@@ -178,15 +170,15 @@ final class EpisodeRunner {
         };
         String message = decisive.outcome() == Verdict.Outcome.UNSCORED ? "unscored: " + decisive.explanation()
                 : decisive.explanation();
-        return result(d, status, verdicts, trajectory, message, null, t0, usage);
+        return result(d, status, oracle, verdicts, trajectory, message, null, t0, usage);
     }
 
     private int maxSteps(Descriptors.EpisodeDescriptor d) {
-        int configured = config.getInt(Constants.MAX_STEPS, Constants.MAX_STEPS_DEFAULT);
+        int configured = settings.maxSteps();
         if (configured > 0) {
             return configured;
         }
-        return d.task.maxSteps() > 0 ? d.task.maxSteps() : d.suite.defaultMaxSteps();
+        return d.task.maxSteps() > 0 ? d.task.maxSteps() : d.suite.suite.defaultMaxSteps();
     }
 
     private String saveScreenshot(Descriptors.EpisodeDescriptor d, int index, Observation obs) throws IOException {
@@ -204,9 +196,9 @@ final class EpisodeRunner {
     }
 
     private static EpisodeResult result(Descriptors.EpisodeDescriptor d, EpisodeResult.Status status,
-                                        List<Verdict> verdicts, Trajectory trajectory, String message,
-                                        Throwable error, long t0, Usage usage) {
-        return new EpisodeResult(d.task, d.seed, d.agent.text(), status, verdicts, trajectory, message, error,
+                                        Optional<Verdict> oracle, Map<String, Verdict> judges, Trajectory trajectory,
+                                        String message, Throwable error, long t0, Usage usage) {
+        return new EpisodeResult(d.task, d.seed, d.agent.text(), status, oracle, judges, trajectory, message, error,
                 millis(t0), usage);
     }
 

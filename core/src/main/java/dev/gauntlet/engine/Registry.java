@@ -2,19 +2,17 @@ package dev.gauntlet.engine;
 
 import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.RunListener;
-import dev.gauntlet.api.Suite;
+import dev.gauntlet.suite.Suite;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-/** The suites, agents, evaluators and run listeners found on the class path through {@link ServiceLoader}. */
+/** The suites, agents, judges and run listeners found on the class path through {@link ServiceLoader}. */
 final class Registry {
 
     private final ClassLoader loader;
@@ -65,18 +63,22 @@ final class Registry {
         return agent;
     }
 
-    /** Returns evaluators by oracle type (oracles) and by name (judges). */
-    Evaluators evaluators() {
-        Map<String, Evaluator> oracles = new LinkedHashMap<>();
-        Map<String, Evaluator> judges = new TreeMap<>();
-        for (Evaluator e : ServiceLoader.load(Evaluator.class, loader)) {
-            if (e.oracleType().equals("judge")) {
-                judges.put(e.name(), e);
-            } else {
-                oracles.putIfAbsent(e.oracleType(), e);
-            }
+    /** Returns the named judges, in order; an unknown name is one error listing the judges that exist. */
+    List<Judge> judges(List<String> names) {
+        Map<String, Judge> all = new TreeMap<>();
+        for (Judge j : ServiceLoader.load(Judge.class, loader)) {
+            all.put(j.name(), j);
         }
-        return new Evaluators(oracles, judges);
+        List<Judge> out = new ArrayList<>();
+        for (String n : names) {
+            Judge j = all.get(n);
+            if (j == null) {
+                throw new ConfigException("unknown judge '" + n + "' in " + dev.gauntlet.api.Constants.JUDGE
+                        + "; available: " + (all.isEmpty() ? "(none on the class path)" : String.join(", ", all.keySet())));
+            }
+            out.add(j);
+        }
+        return out;
     }
 
     /** Returns the run listeners (reports). */
@@ -84,21 +86,5 @@ final class Registry {
         List<RunListener> out = new ArrayList<>();
         ServiceLoader.load(RunListener.class, loader).forEach(out::add);
         return out;
-    }
-
-    record Evaluators(Map<String, Evaluator> oracles, Map<String, Evaluator> judges) {
-
-        List<Evaluator> judges(List<String> names) {
-            List<Evaluator> out = new ArrayList<>();
-            for (String n : names) {
-                Evaluator e = judges.get(n);
-                if (e == null) {
-                    throw new ConfigException("unknown judge '" + n + "'; available: "
-                            + (judges.isEmpty() ? "(none on the class path)" : String.join(", ", new TreeSet<>(judges.keySet()))));
-                }
-                out.add(e);
-            }
-            return out;
-        }
     }
 }

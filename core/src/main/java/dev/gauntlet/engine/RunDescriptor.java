@@ -1,7 +1,6 @@
 package dev.gauntlet.engine;
 
 import dev.gauntlet.api.Config;
-import dev.gauntlet.api.Suite;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
@@ -14,7 +13,7 @@ import java.util.Map;
 final class RunDescriptor extends EngineDescriptor {
 
     final Config config;
-    final List<Suite> suites = new ArrayList<>();
+    final List<OpenedSuite> suites = new ArrayList<>();
     final List<AgentSpec> agents = new ArrayList<>();
     final List<Long> seeds = new ArrayList<>();
     /** Suite name → why it cannot run at all (skipped with this reason). */
@@ -22,6 +21,8 @@ final class RunDescriptor extends EngineDescriptor {
     /** Suite name → where its tasks came from. */
     final Map<String, String> sources = new LinkedHashMap<>();
     Registry registry;
+    RunSettings settings;
+    final List<dev.gauntlet.api.Judge> judges = new ArrayList<>();
     String configError;
 
     RunDescriptor(UniqueId uniqueId, Config config) {

@@ -1,11 +1,10 @@
 package dev.gauntlet.engine;
 
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
-import dev.gauntlet.api.Suite;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.suite.StatefulSites;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -55,6 +54,16 @@ final class RunExecutor {
     }
 
     void execute() {
+        try {
+            executeRun();
+        } catch (RuntimeException | Error e) {
+            // a bug in the harness or a report: say so and record it, so the build gate names it instead of a missing run
+            BuildGate.record(run.config, null, "the harness failed: " + e, List.of());
+            throw e;
+        }
+    }
+
+    private void executeRun() {
         junit.executionStarted(run);
         if (run.registry == null && run.configError == null) {
             junit.executionFinished(run, TestExecutionResult.successful()); // nothing was selected
@@ -72,13 +81,13 @@ final class RunExecutor {
         collect(run, episodes);
         RunDirectory dir;
         try {
-            dir = RunDirectory.create(run.config, run.suites.stream().map(Suite::name).toList(),
+            dir = RunDirectory.create(run.config, run.suites.stream().map(OpenedSuite::name).toList(),
                     run.agents.stream().map(AgentSpec::text).toList());
         } catch (IOException e) {
             junit.executionFinished(run, TestExecutionResult.failed(e));
             return;
         }
-        int workers = Math.max(1, run.config.getInt(Constants.WORKERS, Constants.WORKERS_DEFAULT));
+        int workers = run.settings.workers();
         RunInfo info = new RunInfo(dir.id(), dir.path(), run.config, Map.copyOf(run.sources),
                 run.agents.stream().map(AgentSpec::text).toList(), List.copyOf(run.seeds), episodes.size(),
                 workers, Instant.now());
@@ -96,15 +105,16 @@ final class RunExecutor {
                     junit.executionSkipped(s, why);
                 }
             }
-            EpisodeRunner runner = new EpisodeRunner(run.config, run.registry, dir.path());
-            List<Suite> resetting = run.suites.stream().filter(s -> s.resetsBetweenAgents(run.config)).toList();
+            EpisodeRunner runner = new EpisodeRunner(run.config, run.settings, run.registry, run.judges, dir.path());
+            List<OpenedSuite> resetting = run.suites.stream()
+                    .filter(s -> s.tasks instanceof StatefulSites sites && sites.resetsBetweenAgents()).toList();
             if (resetting.isEmpty()) {
                 runWorkers(episodes, workers, runner, info, listeners, progress);
             } else {
                 // stateful sites: one agent at a time, its sites restored first, so every agent starts from the same state
                 for (AgentSpec agent : run.agents.stream().distinct().toList()) {
                     List<Descriptors.EpisodeDescriptor> phase = episodes.stream().filter(e -> e.agent.equals(agent)).toList();
-                    for (Suite s : resetting) {
+                    for (OpenedSuite s : resetting) {
                         if (phase.stream().anyMatch(e -> e.suite == s)) {
                             beforeAgent(s, agent);
                         }
@@ -115,9 +125,11 @@ final class RunExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            for (Suite s : run.suites) {
+            for (OpenedSuite s : run.suites) {
                 try {
-                    s.close();
+                    if (s.tasks != null) {
+                        s.tasks.close();
+                    }
                 } catch (Exception e) {
                     LOG.log(Level.WARNING, "closing suite " + s.name(), e);
                 }
@@ -138,10 +150,10 @@ final class RunExecutor {
         junit.executionFinished(run, TestExecutionResult.successful());
     }
 
-    private void beforeAgent(Suite suite, AgentSpec agent) {
+    private void beforeAgent(OpenedSuite suite, AgentSpec agent) {
         System.out.println("[gauntlet] " + suite.name() + ": restoring its sites before agent " + agent.text());
         try {
-            suite.beforeAgent(agent.text(), run.config);
+            ((StatefulSites) suite.tasks).beforeAgent(agent.text());
         } catch (Exception e) {
             LOG.log(Level.WARNING, suite.name() + ": restoring its sites before agent " + agent.text() + " failed", e);
         }

@@ -1,5 +1,7 @@
 package dev.gauntlet.engine;
 
+import dev.gauntlet.suite.TaskDependencies;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedList;
@@ -9,7 +11,7 @@ import java.util.Set;
 
 /**
  * Hands episodes to workers in order, holding back an episode until the episodes of the tasks its task depends on
- * ({@link dev.gauntlet.api.Suite#dependsOn}, same suite and agent) have finished. With one worker this is the plain
+ * ({@link dev.gauntlet.suite.TaskDependencies}, same suite and agent) have finished. With one worker this is the plain
  * order; with several, independent tasks run side by side. Dependencies on tasks outside the selection are ignored;
  * if nothing is runnable and nothing is running (a cycle), the next episode in order goes anyway.
  */
@@ -27,7 +29,7 @@ final class Scheduler {
             unfinished.merge(key(e, e.task.id()), 1, Integer::sum);
         }
         for (Descriptors.EpisodeDescriptor e : episodes) {
-            Set<String> deps = e.suite.dependsOn(e.task);
+            Set<String> deps = e.suite.tasks instanceof TaskDependencies t ? t.dependsOn(e.task) : Set.of();
             List<String> keys = new ArrayList<>();
             for (String dep : deps) {
                 String k = key(e, dep);

@@ -4,15 +4,16 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Settings;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskSet;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,13 +37,14 @@ final class TreeBuilder {
 
     void build() {
         Config config = run.config;
+        RunSettings settings = RunSettings.read(config);
+        run.settings = settings;
         run.registry = new Registry(Thread.currentThread().getContextClassLoader());
         List<String> suiteNames = selectedSegments(Descriptors.SUITE);
         if (suiteNames.isEmpty()) {
-            suiteNames = split(config.get(Constants.SUITE, Constants.SUITE_DEFAULT), ",");
+            suiteNames = settings.suites();
         }
-        List<String> agentTexts = split(config.get(Constants.AGENT, Constants.AGENT_DEFAULT), ";");
-        for (String a : agentTexts) {
+        for (String a : settings.agents()) {
             run.agents.add(run.registry.agent(a));
         }
         // an agent segment in a selected id may name an agent that is not configured: run it too
@@ -51,28 +53,44 @@ final class TreeBuilder {
                 run.agents.add(run.registry.agent(a));
             }
         }
-        Set<Long> seeds = new LinkedHashSet<>(SeedSpec.parse(config.get(Constants.SEEDS, Constants.SEEDS_DEFAULT)));
+        run.judges.addAll(run.registry.judges(settings.judges()));
+        List<Long> selectedSeeds = new ArrayList<>();
         for (String s : selectedSegments(Descriptors.SEED)) {
             try {
-                seeds.add(Long.parseLong(s));
+                selectedSeeds.add(Long.parseLong(s));
             } catch (NumberFormatException e) {
                 throw new ConfigException("selected unique id has seed '" + s + "', which is not a number");
             }
         }
-        run.seeds.addAll(seeds);
-        if (config.getInt(Constants.WORKERS, Constants.WORKERS_DEFAULT) < 1) {
-            throw new ConfigException("'" + Constants.WORKERS + "' is '" + config.get(Constants.WORKERS, "")
-                    + "' but must be 1 or more");
+        List<Suite> suites = run.registry.suites(suiteNames);
+        // every suite's own keys are checked before any suite opens (starts sites, reads files)
+        List<String> errors = new ArrayList<>();
+        for (Suite suite : suites) {
+            errors.addAll(Settings.validate(config, suite.settings()));
+            if (settings.seeds().isEmpty()) {
+                try {
+                    SeedSpec.parse(suite.defaultSeeds());
+                } catch (ConfigException e) {
+                    errors.add("suite '" + suite.name() + "' declares bad default seeds: " + e.getMessage());
+                }
+            }
         }
-        TaskFilter filter = new TaskFilter(config.get(Constants.TASKS, ""));
-        int[] shard = shard(config.get(Constants.SHARD, "1/1"));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(String.join("\n", errors));
+        }
+        TaskFilter filter = new TaskFilter(settings.tasks());
         int dealt = 0;
         Set<String> known = new TreeSet<>();
         int matched = 0;
-        for (Suite suite : run.registry.suites(suiteNames)) {
-            run.suites.add(suite);
+        for (Suite suite : suites) {
+            OpenedSuite opened = new OpenedSuite(suite);
+            run.suites.add(opened);
+            Set<Long> seeds = new LinkedHashSet<>(settings.seeds().orElseGet(() -> SeedSpec.parse(suite.defaultSeeds())));
+            seeds.addAll(selectedSeeds);
+            opened.seeds = List.copyOf(seeds);
+            seeds.stream().filter(s -> !run.seeds.contains(s)).forEach(run.seeds::add);
             UniqueId suiteId = run.getUniqueId().append(Descriptors.SUITE, suite.name());
-            Descriptors.SuiteDescriptor suiteNode = new Descriptors.SuiteDescriptor(suiteId, suite, source);
+            Descriptors.SuiteDescriptor suiteNode = new Descriptors.SuiteDescriptor(suiteId, opened, source);
             run.addChild(suiteNode);
             List<Task> tasks;
             SuiteContext context = new SuiteContext() {
@@ -87,8 +105,10 @@ final class TreeBuilder {
                 }
             };
             try {
-                tasks = suite.discover(context);
-                run.sources.put(suite.name(), suite.source(context));
+                TaskSet set = suite.open(context);
+                opened.tasks = set;
+                tasks = set.tasks();
+                run.sources.put(suite.name(), set.source());
             } catch (EnvironmentUnavailableException e) {
                 run.unavailable.put(suite.name(), e.getMessage());
                 continue;
@@ -103,8 +123,8 @@ final class TreeBuilder {
                     continue;
                 }
                 matched++;
-                if (dealt++ % shard[1] == shard[0] - 1) {
-                    addTask(suiteNode, suite, task);
+                if (settings.shard().takes(dealt++)) {
+                    addTask(suiteNode, opened, task);
                 }
             }
         }
@@ -123,7 +143,7 @@ final class TreeBuilder {
         }
     }
 
-    private void addTask(Descriptors.SuiteDescriptor suiteNode, Suite suite, Task task) {
+    private void addTask(Descriptors.SuiteDescriptor suiteNode, OpenedSuite suite, Task task) {
         UniqueId taskId = suiteNode.getUniqueId().append(Descriptors.TASK, task.id());
         Descriptors.TaskDescriptor taskNode = new Descriptors.TaskDescriptor(taskId, task, null);
         suiteNode.addChild(taskNode);
@@ -137,7 +157,7 @@ final class TreeBuilder {
                 taskNode.addChild(agentNode);
                 parent = agentNode;
             }
-            for (long seed : run.seeds) {
+            for (long seed : suite.seeds) {
                 parent.addChild(new Descriptors.EpisodeDescriptor(base.append(Descriptors.SEED, Long.toString(seed)),
                         suite, task, seed, agent, severalAgents, null));
             }
@@ -170,25 +190,6 @@ final class TreeBuilder {
             id.getSegments().stream().filter(s -> s.getType().equals(type)).forEach(s -> out.add(s.getValue()));
         }
         return new ArrayList<>(out);
-    }
-
-    /** Parses {@code i/n} into {i, n}. */
-    static int[] shard(String text) {
-        String[] parts = text.trim().split("/");
-        try {
-            int i = Integer.parseInt(parts[0].trim());
-            int n = Integer.parseInt(parts[1].trim());
-            if (parts.length == 2 && n >= 1 && i >= 1 && i <= n) {
-                return new int[] {i, n};
-            }
-        } catch (RuntimeException e) {
-            // fall through to the error below
-        }
-        throw new ConfigException(Constants.SHARD, text, "i/n with 1 <= i <= n, e.g. 2/4");
-    }
-
-    static List<String> split(String text, String separator) {
-        return Arrays.stream(text.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String abbreviate(Set<String> ids) {

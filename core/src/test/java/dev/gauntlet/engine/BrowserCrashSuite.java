@@ -3,13 +3,13 @@ package dev.gauntlet.engine;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.EpisodeContext;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.OracleSpec;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserEpisode;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskSet;
 
 import java.util.List;
 import java.util.Map;
@@ -29,13 +29,12 @@ public final class BrowserCrashSuite implements Suite {
     }
 
     @Override
-    public List<Task> discover(SuiteContext context) {
-        return List.of(new Task(name(), "press", "Press the button.", List.of(), Set.of(),
-                new OracleSpec("counter", Map.of("target", 1)), Set.of("*"), 0, Map.of()));
+    public TaskSet open(SuiteContext context) {
+        return TaskSet.of(List.of(new Task(name(), "press", "Press the button.", List.of(), Set.of(),
+                new CounterOracle(1), Set.of("*"), 0, Map.of())), BrowserCrashSuite::start);
     }
 
-    @Override
-    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+    private static Episode start(Task task, long seed, EpisodeContext context) throws Exception {
         BrowserContext browserContext = context.browser().newContext(null, task.allowedHosts());
         Page page = browserContext.newPage();
         page.setContent("<button onclick=\"this.textContent='pressed'\">Press</button>");

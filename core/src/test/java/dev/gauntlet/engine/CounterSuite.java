@@ -3,12 +3,17 @@ package dev.gauntlet.engine;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
 import dev.gauntlet.api.Observation;
-import dev.gauntlet.api.OracleSpec;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Setting;
+import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.suite.EarlyStop;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.StatefulSites;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskDependencies;
+import dev.gauntlet.suite.TaskSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,9 @@ import java.util.Set;
  */
 public final class CounterSuite implements Suite {
 
+    /** Agents for which {@link StatefulSites#beforeAgent} ran, in order (engine tests set {@code counter.reset}). */
+    static final List<String> RESETS = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @Override
     public String name() {
         return "counter";
@@ -31,38 +39,13 @@ public final class CounterSuite implements Suite {
         return 5;
     }
 
-    /** Stops after two failed actions in a row, like WebArena's repeated-failure rule. */
     @Override
-    public String stopEarly(Task task, List<dev.gauntlet.api.Step> steps) {
-        int n = steps.size();
-        return n >= 2 && !steps.get(n - 1).error().isEmpty() && !steps.get(n - 2).error().isEmpty()
-                ? "2 failed actions in a row" : null;
-    }
-
-    /** Agents for which {@link #beforeAgent} ran, in order (engine tests set {@code counter.reset}). */
-    static final List<String> RESETS = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public boolean resetsBetweenAgents(dev.gauntlet.api.Config config) {
-        return config.get("counter.reset").isPresent();
+    public List<Setting<?>> settings() {
+        return List.of(Setting.integer("counter.bonus", "0", 0, "a key of the test suite, to test suite-key checks"));
     }
 
     @Override
-    public void beforeAgent(String agent, dev.gauntlet.api.Config config) {
-        RESETS.add(agent);
-    }
-
-    /** With {@code counter.depends=yes}, two-clicks waits for three-clicks (engine tests of the scheduler). */
-    private boolean depends;
-
-    @Override
-    public Set<String> dependsOn(Task task) {
-        return depends && task.id().equals("two-clicks") ? Set.of("three-clicks", "not-selected") : Set.of();
-    }
-
-    @Override
-    public List<Task> discover(SuiteContext context) throws EnvironmentUnavailableException {
-        depends = context.config().get("counter.depends").isPresent();
+    public TaskSet open(SuiteContext context) throws EnvironmentUnavailableException {
         if (context.config().get("counter.unavailable").isPresent()) {
             throw new EnvironmentUnavailableException("'counter.url' does not answer");
         }
@@ -75,20 +58,50 @@ public final class CounterSuite implements Suite {
         tasks.add(task("too-many", 9, Set.of("site:counter", "category:hard")));
         tasks.add(task("needs-site", 1, Set.of("site:elsewhere")));
         tasks.add(task("crashes", 1, Set.of("site:counter", "category:broken")));
-        return tasks;
+        return new CounterTasks(tasks, context.config().get("counter.depends").isPresent(),
+                context.config().get("counter.reset").isPresent());
     }
 
     private Task task(String id, int target, Set<String> tags) {
         return new Task(name(), id, "Click element 1 exactly " + target + " times.", List.of(), tags,
-                new OracleSpec("counter", Map.of("target", target)), Set.of(), 0, Map.of());
+                new CounterOracle(target), Set.of(), 0, Map.of());
     }
 
-    @Override
-    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
-        if (task.id().equals("needs-site")) {
-            throw new EnvironmentUnavailableException("'counter.site' is not set");
+    /** The opened tasks, with every optional behaviour the engine knows. */
+    record CounterTasks(List<Task> tasks, boolean depends, boolean resets)
+            implements TaskSet, EarlyStop, TaskDependencies, StatefulSites {
+
+        @Override
+        public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+            if (task.id().equals("needs-site")) {
+                throw new EnvironmentUnavailableException("'counter.site' is not set");
+            }
+            return new CounterEpisode(task, ((CounterOracle) task.oracle()).target());
         }
-        return new CounterEpisode(task, ((Number) task.oracle().data().get("target")).intValue());
+
+        /** Stops after two failed actions in a row, like WebArena's repeated-failure rule. */
+        @Override
+        public String stopEarly(Task task, List<Step> steps) {
+            int n = steps.size();
+            return n >= 2 && !steps.get(n - 1).error().isEmpty() && !steps.get(n - 2).error().isEmpty()
+                    ? "2 failed actions in a row" : null;
+        }
+
+        /** With {@code counter.depends=yes}, two-clicks waits for three-clicks (engine tests of the scheduler). */
+        @Override
+        public Set<String> dependsOn(Task task) {
+            return depends && task.id().equals("two-clicks") ? Set.of("three-clicks", "not-selected") : Set.of();
+        }
+
+        @Override
+        public boolean resetsBetweenAgents() {
+            return resets;
+        }
+
+        @Override
+        public void beforeAgent(String agent) {
+            RESETS.add(agent);
+        }
     }
 
     /** Counts clicks; the count is the state the oracle reads back. */

@@ -96,9 +96,10 @@ public final class AllureResults implements RunListener {
                 attachText(test.getAttachments(), "answer", "text/plain", t.answer());
             }
         }
-        for (Verdict v : r.verdicts()) {
+        for (Map.Entry<String, Verdict> labelled : dev.gauntlet.reports.store.ResultRow.labelled(r).entrySet()) {
+            Verdict v = labelled.getValue();
             StepResult step = new StepResult()
-                    .setName("verdict " + v.evaluator() + ": " + v.outcome().name().toLowerCase(Locale.ROOT)
+                    .setName("verdict " + labelled.getKey() + ": " + v.outcome().name().toLowerCase(Locale.ROOT)
                             + (Double.isNaN(v.score()) ? "" : " (score " + dev.gauntlet.reports.store.ResultRow.number(v.score()) + ")"))
                     .setStatus(v.outcome() == Verdict.Outcome.SUCCESS ? Status.PASSED
                             : v.outcome() == Verdict.Outcome.FAILURE ? Status.FAILED : Status.SKIPPED)

@@ -22,7 +22,6 @@ import java.util.TreeMap;
 public final class JudgeAgreement {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String PREFIX = "judge:";
 
     private JudgeAgreement() {}
 
@@ -30,7 +29,7 @@ public final class JudgeAgreement {
      * One judge on one suite.
      *
      * @param suite    suite name, or {@code all}
-     * @param judge    judge name (without the {@code judge:} prefix)
+     * @param judge    judge name
      * @param tp       judge success, oracle success
      * @param fp       judge success, oracle failure
      * @param fn       judge failure, oracle success
@@ -119,12 +118,10 @@ public final class JudgeAgreement {
                 continue;
             }
             boolean truth = oracle.get().success();
-            for (Verdict v : r.verdicts()) {
-                if (!v.evaluator().startsWith(PREFIX)) {
-                    continue;
-                }
+            for (Map.Entry<String, Verdict> judged : r.judges().entrySet()) {
+                Verdict v = judged.getValue();
                 int[] c = counts.computeIfAbsent(r.task().suite(), k -> new TreeMap<>())
-                        .computeIfAbsent(v.evaluator().substring(PREFIX.length()), k -> new int[5]);
+                        .computeIfAbsent(judged.getKey(), k -> new int[5]);
                 if (v.outcome() == Verdict.Outcome.UNSCORED) {
                     c[4]++;
                 } else {

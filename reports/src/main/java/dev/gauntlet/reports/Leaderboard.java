@@ -128,7 +128,7 @@ public final class Leaderboard implements RunListener {
 
     private static String agreement(Aggregate a) {
         List<String> parts = new ArrayList<>();
-        new TreeMap<>(a.judgeAgreement()).forEach((judge, g) -> parts.add(judge.substring("judge:".length()) + " "
+        new TreeMap<>(a.judgeAgreement()).forEach((judge, g) -> parts.add(judge + " "
                 + String.format(Locale.ROOT, "%.0f%%", 100 * g.rate()) + " (n=" + g.n() + ")"));
         return parts.isEmpty() ? "–" : String.join(", ", parts);
     }

@@ -71,7 +71,7 @@ public final class SummaryJson implements RunListener {
         if (!a.judgeAgreement().isEmpty()) {
             ObjectNode judges = n.putObject("judge_agreement");
             new TreeMap<>(a.judgeAgreement()).forEach((judge, agreement) -> {
-                ObjectNode j = judges.putObject(judge);
+                ObjectNode j = judges.putObject(dev.gauntlet.reports.store.ResultRow.judgeColumn(judge));
                 j.put("agree", agreement.agree());
                 j.put("n", agreement.n());
                 Json.put(j, "rate", agreement.rate());

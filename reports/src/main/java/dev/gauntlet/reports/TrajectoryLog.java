@@ -38,8 +38,8 @@ public final class TrajectoryLog implements RunListener {
                 line(out, step(s));
             }
         }
-        for (Verdict v : r.verdicts()) {
-            line(out, verdict(v));
+        for (java.util.Map.Entry<String, Verdict> v : dev.gauntlet.reports.store.ResultRow.labelled(r).entrySet()) {
+            line(out, verdict(v.getKey(), v.getValue()));
         }
         ObjectNode end = Json.MAPPER.createObjectNode();
         end.put("type", "episode");
@@ -115,10 +115,10 @@ public final class TrajectoryLog implements RunListener {
         return n;
     }
 
-    static ObjectNode verdict(Verdict v) {
+    static ObjectNode verdict(String label, Verdict v) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("type", "verdict");
-        n.put("evaluator", v.evaluator());
+        n.put("evaluator", label);
         n.put("outcome", v.outcome().name().toLowerCase(java.util.Locale.ROOT));
         Json.put(n, "score", v.score());
         n.put("explanation", v.explanation());

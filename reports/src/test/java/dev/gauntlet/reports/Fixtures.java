@@ -3,7 +3,6 @@ package dev.gauntlet.reports;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EpisodeResult;
-import dev.gauntlet.api.OracleSpec;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -29,12 +28,12 @@ final class Fixtures {
 
     static Task task(String id) {
         return new Task("miniwob", id, "Click the button", List.of(), Set.of("category:click"),
-                OracleSpec.of("miniwob-reward"), Set.of("localhost"), 0, Map.of());
+                null, Set.of("localhost"), 0, Map.of());
     }
 
     static EpisodeResult passed(String task, long seed, String agent) {
         return episode(task, seed, agent, EpisodeResult.Status.PASSED,
-                Verdict.success("miniwob-reward", 1.0, "reward 1.0", Map.of("reward", 0.9)));
+                Verdict.success("miniwob-reward", 1.0, "reward 1.0", Map.of("reward", 0.9)).withReward(0.9));
     }
 
     static EpisodeResult failed(String task, long seed, String agent) {
@@ -49,7 +48,7 @@ final class Fixtures {
                 new Step(1, "http://localhost/a", "A", "[1] button \"OK\"", new Action.Fill("2", "hi, \"you\""),
                         "element 2 not found", "", 1, 2, 3, ""));
         Trajectory trajectory = new Trajectory(t, seed, agent, steps, "42", "http://localhost/a", "", "answer");
-        return new EpisodeResult(t, seed, agent, status, verdict == null ? List.of() : List.of(verdict), trajectory,
+        return new EpisodeResult(t, seed, agent, status, java.util.Optional.ofNullable(verdict), Map.of(), trajectory,
                 verdict == null ? "site down" : verdict.explanation(), null, 1000 + seed, new Usage(10, 5, 0.25));
     }
 }

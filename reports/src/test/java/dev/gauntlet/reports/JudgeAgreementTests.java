@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EpisodeResult;
-import dev.gauntlet.api.OracleSpec;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Verdict;
@@ -29,17 +28,16 @@ class JudgeAgreementTests {
     private static final Verdict.Outcome U = Verdict.Outcome.UNSCORED;
 
     private static EpisodeResult episode(String suite, Verdict.Outcome oracle, Verdict.Outcome... judges) {
-        Task task = new Task(suite, "t", "", List.of(), Set.of(), OracleSpec.of("x"), Set.of(), 0, Map.of());
-        List<Verdict> verdicts = new ArrayList<>();
-        if (oracle != null) {
-            verdicts.add(new Verdict("oracle", oracle, 0, "", Map.of(), null));
-        }
-        String[] names = {"judge:a", "judge:b"};
+        Task task = new Task(suite, "t", "", List.of(), Set.of(), null, Set.of(), 0, Map.of());
+        java.util.Optional<Verdict> verdict = oracle == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Verdict("oracle", oracle, 0, "", Map.of(), null));
+        Map<String, Verdict> verdicts = new java.util.LinkedHashMap<>();
+        String[] names = {"a", "b"};
         for (int i = 0; i < judges.length; i++) {
-            verdicts.add(new Verdict(names[i], judges[i], 0, "", Map.of(), null));
+            verdicts.put(names[i], new Verdict(names[i], judges[i], 0, "", Map.of(), null));
         }
         return new EpisodeResult(task, 0, "agent", oracle == S ? EpisodeResult.Status.PASSED
-                : EpisodeResult.Status.FAILED, verdicts, null, "", null, 0, null);
+                : EpisodeResult.Status.FAILED, verdict, verdicts, null, "", null, 0, null);
     }
 
     private static List<EpisodeResult> repeat(int times, EpisodeResult r) {

@@ -104,7 +104,7 @@ final class JudgeInputs {
     }
 
     private static Optional<Observation> observe(EvaluationContext c) {
-        Optional<Page> page = c.page();
+        Optional<Page> page = c.page().flatMap(p -> p.unwrap(Page.class));
         if (page.isEmpty() || page.get().isClosed()) {
             return Optional.empty();
         }

@@ -4,7 +4,7 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EvaluationContext;
-import dev.gauntlet.api.Evaluator;
+import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.llm.ChatClient;
@@ -18,12 +18,7 @@ import java.io.IOException;
  * {@code judge.api_key_env} winning; any failure to reach the model, read an input or understand the reply ends as
  * an unscored verdict with the cause, so the run goes on.
  */
-abstract class LlmJudge implements Evaluator {
-
-    @Override
-    public String oracleType() {
-        return "judge";
-    }
+abstract class LlmJudge implements Judge {
 
     @Override
     public final Verdict evaluate(Trajectory trajectory, EvaluationContext context) {

@@ -3,7 +3,6 @@ package dev.gauntlet.evaluators.judge;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EvaluationContext;
-import dev.gauntlet.api.OracleSpec;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
@@ -41,7 +40,7 @@ class JudgeTests {
     void setUp() throws IOException {
         server = StandInServer.start();
         Task task = new Task("webvoyager", "Allrecipes--3", "Find a vegan lasagna recipe with over 100 reviews.",
-                List.of("http://localhost/"), Set.of(), OracleSpec.NONE, Set.of("*"), 0, Map.of());
+                List.of("http://localhost/"), Set.of(), null, Set.of("*"), 0, Map.of());
         List<Step> steps = List.of(
                 step(0, new Action.Fill("4", "vegan lasagna")),
                 step(1, new Action.Click("9")),

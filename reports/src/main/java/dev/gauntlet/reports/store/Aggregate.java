@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * @param tokensIn       the agent's prompt tokens
  * @param tokensOut      the agent's completion tokens
  * @param costUsd        the agent's cost
- * @param judgeAgreement judge column → agreement with the oracle, over episodes both scored
+ * @param judgeAgreement judge name → agreement with the oracle, over episodes both scored
  */
 public record Aggregate(String suite, String agent, int episodes, int tasks, int passed, int failed, int broken,
                         int skipped, int unscored, double successRate, double stderr, double[] ci95, double meanReward,
@@ -74,7 +74,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
                 case "failed" -> failed++;
                 case "broken" -> broken++;
                 default -> {
-                    if (r.verdicts().getOrDefault("oracle", "").equals("unscored")) {
+                    if (r.oracle().equals("unscored")) {
                         unscored++;
                     } else {
                         skipped++;
@@ -94,9 +94,9 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
             in += r.tokensIn();
             out += r.tokensOut();
             cost += r.costUsd();
-            String oracle = r.verdicts().getOrDefault("oracle", "");
-            for (Map.Entry<String, String> v : r.verdicts().entrySet()) {
-                if (v.getKey().startsWith("judge:") && decided(oracle) && decided(v.getValue())) {
+            String oracle = r.oracle();
+            for (Map.Entry<String, String> v : r.judges().entrySet()) {
+                if (decided(oracle) && decided(v.getValue())) {
                     int[] a = agreement.computeIfAbsent(v.getKey(), k -> new int[2]);
                     a[0] += oracle.equals(v.getValue()) ? 1 : 0;
                     a[1]++;

@@ -28,12 +28,13 @@ import java.util.TreeMap;
  * @param tokensIn   prompt tokens of the agent
  * @param tokensOut  completion tokens of the agent
  * @param costUsd    the agent's cost
- * @param verdicts   evaluator column ({@code oracle}, {@code judge:<name>}) → {@code success}, {@code failure},
- *                   {@code unscored} or {@code ""} when it did not run
+ * @param oracle     the oracle's outcome: {@code success}, {@code failure}, {@code unscored}, or {@code ""} when
+ *                   the task has none
+ * @param judges     judge name → its outcome, for the judges that ran
  */
 public record ResultRow(String suite, String task, long seed, String agent, String status, double reward, int steps,
                         long durationMs, double score, String error, String answer, long tokensIn, long tokensOut,
-                        double costUsd, Map<String, String> verdicts) {
+                        double costUsd, String oracle, Map<String, String> judges) {
 
     /** The fixed columns, in order; evaluator columns follow them. */
     public static final List<String> COLUMNS = List.of("suite", "task", "seed", "agent", "status", "success", "reward",
@@ -45,41 +46,59 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
     static final Set<String> STATUSES = Set.of("passed", "failed", "broken", "skipped");
 
     public ResultRow {
-        verdicts = Map.copyOf(verdicts == null ? Map.of() : verdicts);
+        oracle = oracle == null ? "" : oracle;
+        judges = Map.copyOf(judges == null ? Map.of() : judges);
         error = error == null ? "" : error;
         answer = answer == null ? "" : answer;
     }
+
+    /** The prefix of a judge's column in results files ({@code judge:webvoyager}) and of its key in summaries. */
+    private static final String JUDGE_COLUMN = "judge:";
 
     /** Returns the header of a run's file: the fixed columns, then one {@code judge:<name>} column per judge. */
     public static List<String> header(List<String> judges) {
         List<String> out = new ArrayList<>(COLUMNS);
         for (String j : judges) {
-            out.add("judge:" + j);
+            out.add(judgeColumn(j));
         }
         return out;
     }
 
+    /** Returns the results-file column (and summary key) of a judge: {@code judge:<name>}. */
+    public static String judgeColumn(String judge) {
+        return JUDGE_COLUMN + judge;
+    }
+
+    /**
+     * Returns an episode's verdicts labelled as reports show them: the oracle's under its own name, each judge's
+     * under its column name ({@code judge:<name>}).
+     */
+    public static Map<String, Verdict> labelled(EpisodeResult r) {
+        Map<String, Verdict> out = new java.util.LinkedHashMap<>();
+        r.oracle().ifPresent(v -> out.put(v.evaluator(), v));
+        r.judges().forEach((name, v) -> out.put(judgeColumn(name), v));
+        return out;
+    }
+
+    /** Returns the judge a results-file column belongs to, if it is a judge's column. */
+    static java.util.Optional<String> judgeOf(String column) {
+        return column.startsWith(JUDGE_COLUMN) ? java.util.Optional.of(column.substring(JUDGE_COLUMN.length()))
+                : java.util.Optional.empty();
+    }
+
     /** Makes the row of an episode. */
     public static ResultRow of(EpisodeResult r) {
-        Map<String, String> verdicts = new TreeMap<>();
-        r.oracle().ifPresent(v -> verdicts.put("oracle", outcome(v)));
-        for (Verdict v : r.verdicts()) {
-            if (v.evaluator().startsWith("judge:")) {
-                verdicts.put(v.evaluator(), outcome(v));
-            }
-        }
-        double reward = r.oracle().map(v -> v.evidence().get("reward") instanceof Number n ? n.doubleValue() : v.score())
-                .orElse(Double.NaN);
+        Map<String, String> judges = new TreeMap<>();
+        r.judges().forEach((name, v) -> judges.put(name, outcome(v)));
         String error = "";
         if (r.status() == EpisodeResult.Status.BROKEN || r.status() == EpisodeResult.Status.SKIPPED) {
             error = r.message().isEmpty() && r.error() != null ? r.error().toString() : r.message();
         }
         Usage u = r.usage();
-        // a suite whose native score is a scaled reward says so (WebShop's score is 100 x reward)
-        double scale = r.task().metadata().get("score_scale") instanceof Number n ? n.doubleValue() : 1.0;
-        return new ResultRow(r.task().suite(), r.task().id(), r.seed(), r.agent(), r.status().label(), reward, r.steps(),
-                r.durationMillis(), r.score() * scale, error, r.trajectory() == null ? "" : r.trajectory().answer(),
-                u.tokensIn(), u.tokensOut(), u.costUsd(), verdicts);
+        return new ResultRow(r.task().suite(), r.task().id(), r.seed(), r.agent(), r.status().label(), r.reward(),
+                r.steps(), r.durationMillis(), r.nativeScore(), error,
+                r.trajectory() == null ? "" : r.trajectory().answer(), u.tokensIn(), u.tokensOut(), u.costUsd(),
+                r.oracle().map(ResultRow::outcome).orElse(""), judges);
     }
 
     private static String outcome(Verdict v) {
@@ -120,7 +139,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 case "tokens_in" -> Long.toString(tokensIn);
                 case "tokens_out" -> Long.toString(tokensOut);
                 case "cost_usd" -> number(costUsd);
-                default -> verdicts.getOrDefault(c, "");
+                case "oracle" -> oracle;
+                default -> judgeOf(c).map(j -> judges.getOrDefault(j, "")).orElse("");
             };
         }
         return out;
@@ -152,17 +172,15 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("status '" + status + "' is not one of " + new java.util.TreeSet<>(STATUSES));
         }
-        Map<String, String> verdicts = new TreeMap<>();
+        Map<String, String> judges = new TreeMap<>();
         for (String c : header) {
-            if ((c.equals("oracle") || c.startsWith("judge:")) && !v.get(c).isEmpty()) {
-                verdicts.put(c, v.get(c));
-            }
+            judgeOf(c).filter(j -> !v.get(c).isEmpty()).ifPresent(j -> judges.put(j, v.get(c)));
         }
         return new ResultRow(text(v, "suite", true), text(v, "task", true), (long) num(v, "seed", false),
                 text(v, "agent", true), status, num(v, "reward", true), (int) num(v, "steps", false),
                 (long) num(v, "duration_ms", false), num(v, "score", true), text(v, "error", false),
                 text(v, "answer", false), (long) num(v, "tokens_in", true, 0), (long) num(v, "tokens_out", true, 0),
-                num(v, "cost_usd", true, 0), verdicts);
+                num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges);
     }
 
     private static String text(Map<String, String> v, String column, boolean required) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Constants;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,11 +54,11 @@ final class MiniWobSource {
     }
 
     static MiniWobSource resolve(Config config) throws IOException {
-        var dir = config.get(Constants.MINIWOB_DIR);
-        var url = config.get(Constants.MINIWOB_URL);
-        boolean waiting = config.getBoolean(Constants.MINIWOB_INCLUDE_WAITING, Constants.MINIWOB_INCLUDE_WAITING_DEFAULT);
+        var dir = java.util.Optional.ofNullable(MiniWobSuite.DIR.read(config));
+        var url = java.util.Optional.ofNullable(MiniWobSuite.URL.read(config));
+        boolean waiting = MiniWobSuite.INCLUDE_WAITING.read(config);
         if (dir.isPresent() && url.isPresent()) {
-            throw new ConfigException("set only one of '" + Constants.MINIWOB_DIR + "' and '" + Constants.MINIWOB_URL + "'");
+            throw new ConfigException("set only one of '" + MiniWobSuite.DIR.key() + "' and '" + MiniWobSuite.URL.key() + "'");
         }
         if (dir.isPresent()) {
             return directory(Path.of(dir.get()), waiting);
@@ -95,11 +94,11 @@ final class MiniWobSource {
         Path core = html.resolve("core/core.js");
         Path pages = html.resolve("miniwob");
         if (!Files.isDirectory(given)) {
-            throw new ConfigException("'" + Constants.MINIWOB_DIR + "' is " + given + ", which is not a folder;"
+            throw new ConfigException("'" + MiniWobSuite.DIR.key() + "' is " + given + ", which is not a folder;"
                     + " expected a MiniWoB++ checkout's miniwob/html folder (holding core/core.js and miniwob/*.html)");
         }
         if (!Files.isRegularFile(core) || !Files.isDirectory(pages)) {
-            throw new ConfigException("'" + Constants.MINIWOB_DIR + "' is " + given + ", which holds no "
+            throw new ConfigException("'" + MiniWobSuite.DIR.key() + "' is " + given + ", which holds no "
                     + (Files.isRegularFile(core) ? "miniwob/ folder of task pages" : "core/core.js")
                     + "; expected a MiniWoB++ checkout's miniwob/html folder (holding core/core.js and miniwob/*.html)");
         }
@@ -125,7 +124,7 @@ final class MiniWobSource {
             tasks.put(id, List.of("source:upstream"));
         }
         if (tasks.isEmpty()) {
-            throw new ConfigException("'" + Constants.MINIWOB_DIR + "' is " + given + ", but " + pages
+            throw new ConfigException("'" + MiniWobSuite.DIR.key() + "' is " + given + ", but " + pages
                     + " holds no task pages (*.html defining genProblem)");
         }
         String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
@@ -146,9 +145,9 @@ final class MiniWobSource {
             }
             listing = r.body();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("'" + Constants.MINIWOB_URL + "' is " + base + ", but " + root
+            throw new ConfigException("'" + MiniWobSuite.URL.key() + "' is " + base + ", but " + root
                     + "miniwob/ could not be listed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + "); serve the miniwob/html folder with a"
-                    + " directory listing (python3 -m http.server) or use '" + Constants.MINIWOB_DIR + "'");
+                    + " directory listing (python3 -m http.server) or use '" + MiniWobSuite.DIR.key() + "'");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -165,7 +164,7 @@ final class MiniWobSource {
             }
         }
         if (tasks.isEmpty()) {
-            throw new ConfigException("'" + Constants.MINIWOB_URL + "' is " + base + ", but the listing of " + root
+            throw new ConfigException("'" + MiniWobSuite.URL.key() + "' is " + base + ", but the listing of " + root
                     + "miniwob/ names no *.html task pages");
         }
         return new MiniWobSource(Kind.URL, root, tasks, "upstream " + root + " (" + tasks.size() + " tasks)");

@@ -3,14 +3,14 @@ package dev.gauntlet.suites.miniwob;
 import com.microsoft.playwright.Browser;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
-import dev.gauntlet.api.OracleSpec;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.site.SiteServer;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,12 +27,25 @@ import java.util.Set;
  */
 public final class MiniWobSuite implements Suite {
 
-    static final String ORACLE = "miniwob-reward";
-    private static final Set<String> MODES = Set.of("binary", "raw", "time");
+    /** An upstream MiniWoB++ {@code miniwob/html} folder (or the checkout root). */
+    public static final Setting<String> DIR = Setting.text("miniwob.dir", "",
+            "an upstream MiniWoB++ `miniwob/html` folder (or the checkout root)");
+    /** A base URL serving an upstream {@code miniwob/html} folder with a directory listing. */
+    public static final Setting<String> URL = Setting.text("miniwob.url", "",
+            "base URL serving an upstream `miniwob/html` folder with a directory listing");
+    /** How the page's reward becomes success. */
+    public static final Setting<MiniWobOracle.RewardRule> REWARD = Setting.choice("miniwob.reward", "binary",
+            MiniWobOracle.RewardRule.class, "`binary`: success iff raw reward = 1.0; `raw`: raw reward > 0; `time`: "
+                    + "time-scaled reward > 0");
+    /** The episode timer: auto, page, off, or milliseconds. */
+    public static final Setting<String> TIMER = Setting.text("miniwob.timer", "auto",
+            "episode timer: `auto`, `page`, `off`, or milliseconds").checked(MiniWobSuite::timerError);
+    /** Upstream mode: also run the five tasks that wait for events. */
+    public static final Setting<Boolean> INCLUDE_WAITING = Setting.bool("miniwob.includeWaiting", "false",
+            "also run the five tasks that wait for events");
 
-    private MiniWobSource source;
-    private SiteServer server;
-    private String base;
+    /** BrowserGym's step limit for MiniWoB. */
+    static final int MAX_STEPS = 10;
 
     @Override
     public String name() {
@@ -40,15 +53,21 @@ public final class MiniWobSuite implements Suite {
     }
 
     @Override
-    public int defaultMaxSteps() {
-        return Integer.parseInt(Constants.MINIWOB_MAX_STEPS_DEFAULT);
+    public List<Setting<?>> settings() {
+        return List.of(DIR, URL, REWARD, TIMER, INCLUDE_WAITING);
     }
 
     @Override
-    public synchronized List<Task> discover(SuiteContext context) throws Exception {
+    public int defaultMaxSteps() {
+        return MAX_STEPS;
+    }
+
+    @Override
+    public TaskSet open(SuiteContext context) throws Exception {
         Config config = context.config();
-        String mode = rewardMode(config);
-        source = MiniWobSource.resolve(config);
+        MiniWobOracle.RewardRule rule = REWARD.read(config);
+        String mode = rule.name().toLowerCase(Locale.ROOT);
+        MiniWobSource source = MiniWobSource.resolve(config);
         Set<String> hosts = new HashSet<>(Set.of("127.0.0.1", "localhost"));
         if (source.kind == MiniWobSource.Kind.URL) {
             String host = URI.create(source.location).getHost();
@@ -56,81 +75,104 @@ public final class MiniWobSuite implements Suite {
                 hosts.add(host);
             }
         }
+        MiniWobOracle oracle = new MiniWobOracle(rule);
         List<Task> tasks = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : source.tasks.entrySet()) {
             List<String> tags = new ArrayList<>(e.getValue());
             tags.add("reward:" + mode);
-            tasks.add(new Task(name(), e.getKey(), "", List.of(), Set.copyOf(tags),
-                    new OracleSpec(ORACLE, Map.of("reward", mode)), hosts, 0, Map.of("page", "miniwob/" + e.getKey() + ".html")));
+            tasks.add(new Task(name(), e.getKey(), "", List.of(), Set.copyOf(tags), oracle, hosts, 0,
+                    Map.of("page", page(e.getKey()))));
         }
-        return tasks;
+        return new MiniWobTasks(tasks, source, timer(config, rule));
     }
 
-    @Override
-    public String source(SuiteContext context) {
-        return source == null ? "built-in" : source.description;
+    /** The task's page, relative to the served {@code miniwob/html} folder. */
+    static String page(String taskId) {
+        return "miniwob/" + taskId + ".html";
     }
 
-    @Override
-    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
-        String url = baseUrl() + task.metadata().get("page");
-        return MiniWobEpisode.start(task, seed, url, timer(context.config()), context.browser());
-    }
+    /** The opened tasks: the page server starts with the first episode (the URL source needs none). */
+    private static final class MiniWobTasks implements TaskSet {
+        private final List<Task> tasks;
+        private final MiniWobSource source;
+        private final Long timer;
+        private SiteServer server;
+        private String base;
 
-    /** Starts the page server on first use (the URL source needs none). */
-    private synchronized String baseUrl() {
-        if (base == null) {
-            if (source.kind == MiniWobSource.Kind.URL) {
-                base = source.location;
-            } else {
-                server = SiteServer.start();
-                if (source.kind == MiniWobSource.Kind.DIRECTORY) {
-                    server.mountDirectory("/miniwob-html", Path.of(source.location));
+        MiniWobTasks(List<Task> tasks, MiniWobSource source, Long timer) {
+            this.tasks = List.copyOf(tasks);
+            this.source = source;
+            this.timer = timer;
+        }
+
+        @Override
+        public List<Task> tasks() {
+            return tasks;
+        }
+
+        @Override
+        public String source() {
+            return source.description;
+        }
+
+        @Override
+        public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+            return MiniWobEpisode.start(task, seed, baseUrl() + page(task.id()), timer, context.browser());
+        }
+
+        private synchronized String baseUrl() {
+            if (base == null) {
+                if (source.kind == MiniWobSource.Kind.URL) {
+                    base = source.location;
                 } else {
-                    server.mountClasspath("/miniwob-html", MiniWobSource.RESOURCES, MiniWobSuite.class.getClassLoader());
+                    server = SiteServer.start();
+                    if (source.kind == MiniWobSource.Kind.DIRECTORY) {
+                        server.mountDirectory("/miniwob-html", Path.of(source.location));
+                    } else {
+                        server.mountClasspath("/miniwob-html", MiniWobSource.RESOURCES,
+                                MiniWobSuite.class.getClassLoader());
+                    }
+                    base = server.url("/miniwob-html/");
                 }
-                base = server.url("/miniwob-html/");
             }
+            return base;
         }
-        return base;
-    }
 
-    static String rewardMode(Config config) {
-        String mode = config.get(Constants.MINIWOB_REWARD, Constants.MINIWOB_REWARD_DEFAULT).toLowerCase(Locale.ROOT);
-        if (!MODES.contains(mode)) {
-            throw new ConfigException(Constants.MINIWOB_REWARD, mode, "one of binary, raw, time");
+        @Override
+        public synchronized void close() {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+            base = null;
         }
-        return mode;
     }
 
     /** Returns the episode time limit to set in ms, or null to keep the page's own. */
-    static Long timer(Config config) {
-        String timer = config.get(Constants.MINIWOB_TIMER, Constants.MINIWOB_TIMER_DEFAULT).toLowerCase(Locale.ROOT);
+    static Long timer(Config config, MiniWobOracle.RewardRule rule) {
+        String timer = TIMER.read(config).toLowerCase(Locale.ROOT);
         return switch (timer) {
             case "page" -> null;
             case "off" -> MiniWobEpisode.TIMER_OFF;
-            case "auto" -> rewardMode(config).equals("time") ? null : MiniWobEpisode.TIMER_OFF;
-            default -> {
-                try {
-                    yield Long.parseLong(timer);
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(Constants.MINIWOB_TIMER, timer, "auto, page, off or milliseconds");
-                }
-            }
+            case "auto" -> rule == MiniWobOracle.RewardRule.TIME ? null : MiniWobEpisode.TIMER_OFF;
+            default -> Long.parseLong(timer);
         };
+    }
+
+    private static String timerError(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.equals("auto") || v.equals("page") || v.equals("off")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v) >= 0 ? null : "auto, page, off or milliseconds";
+        } catch (NumberFormatException e) {
+            return "auto, page, off or milliseconds";
+        }
     }
 
     /** Viewport of MiniWoB episodes: the 160 x 210 task with a margin. */
     static Browser.NewContextOptions contextOptions() {
         return new Browser.NewContextOptions().setViewportSize(300, 260);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-        base = null;
     }
 }

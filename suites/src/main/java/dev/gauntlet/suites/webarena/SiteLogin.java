@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Config;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 
 import java.nio.file.Files;
@@ -31,14 +30,14 @@ final class SiteLogin {
     /** Sets the storage state on {@code options} when the auth folder has the task's file; returns whether it did. */
     static boolean storageState(Config config, WebArenaTaskSpec spec, Browser.NewContextOptions options)
             throws EnvironmentUnavailableException {
-        Optional<String> dir = config.get(Constants.WEBARENA_AUTH_DIR);
+        Optional<String> dir = config.get(WebArenaSettings.AUTH_DIR.key());
         if (dir.isEmpty() || spec.storageState() == null) {
             return false;
         }
         Path file = Path.of(dir.get()).resolve(Path.of(spec.storageState()).getFileName());
         if (!Files.isRegularFile(file)) {
             throw new EnvironmentUnavailableException("storage state " + file + " is missing (task needs '"
-                    + spec.storageState() + "' in " + Constants.WEBARENA_AUTH_DIR + ")");
+                    + spec.storageState() + "' in " + WebArenaSettings.AUTH_DIR.key() + ")");
         }
         options.setStorageStatePath(file);
         return true;
@@ -47,8 +46,8 @@ final class SiteLogin {
     /** Fills the login form of every task site that has credentials configured. */
     static void autoLogin(Config config, WebArenaTaskSpec spec, SiteUrls urls, BrowserContext context) {
         for (String site : spec.sites()) {
-            Optional<String> user = config.get("webarena." + site + Constants.WEBARENA_USERNAME_SUFFIX);
-            Optional<String> password = config.get("webarena." + site + Constants.WEBARENA_PASSWORD_SUFFIX);
+            Optional<String> user = config.get("webarena." + site + WebArenaSettings.USERNAME_SUFFIX);
+            Optional<String> password = config.get("webarena." + site + WebArenaSettings.PASSWORD_SUFFIX);
             String[] form = FORMS.get(site);
             if (user.isEmpty() || password.isEmpty() || form == null || urls.all().get(site) == null) {
                 continue;

@@ -1,7 +1,6 @@
 package dev.gauntlet.suites.webarena;
 
 import dev.gauntlet.api.Config;
-import dev.gauntlet.api.Constants;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -27,8 +26,8 @@ final class SiteUrls {
 
     static SiteUrls configured(Config config) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String site : Constants.WEBARENA_SITES) {
-            String v = config.get(Constants.webArenaUrlKey(site))
+        for (String site : WebArenaSettings.SITES) {
+            String v = config.get(WebArenaSettings.urlKey(site))
                     .orElse(System.getenv(site.toUpperCase(Locale.ROOT)));
             if (v != null && !v.isBlank()) {
                 out.put(site, strip(v.trim()));
@@ -50,14 +49,14 @@ final class SiteUrls {
         String url = urls.get(site);
         if (url == null) {
             return builtIn ? "the built-in sample has no '" + site + "' site"
-                    : "'" + Constants.webArenaUrlKey(site) + "' is not set (the " + site + " site's base URL)";
+                    : "'" + WebArenaSettings.urlKey(site) + "' is not set (the " + site + " site's base URL)";
         }
         if (!check || builtIn) {
             return null;
         }
         String reason = health.computeIfAbsent(site, s -> dev.gauntlet.site.Reachability.problem(url));
         return reason.isEmpty() ? null : "the " + site + " site at " + url + " does not answer (" + reason
-                + "): start it (docker/webarena/README.md) or fix " + Constants.webArenaUrlKey(site);
+                + "): start it (docker/webarena/README.md) or fix " + WebArenaSettings.urlKey(site);
     }
 
     /** Replaces {@code __SHOPPING__}-style placeholders with configured URLs (unknown ones stay). */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class WebArenaConfigLoader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final BiConsumer<String, String> problems;
 

@@ -1,6 +1,5 @@
 package dev.gauntlet.suites.webarena;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -8,15 +7,18 @@ import com.microsoft.playwright.options.Geolocation;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
-import dev.gauntlet.api.OracleSpec;
+import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Step;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.suite.EarlyStop;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.StatefulSites;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskDependencies;
+import dev.gauntlet.suite.TaskSet;
 import dev.gauntlet.suites.webarena.site.BuiltInSites;
 
 import java.io.InputStream;
@@ -38,19 +40,11 @@ import java.util.Set;
  */
 public class WebArenaSuite implements Suite {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EARLY_STOP = 3;
 
     private final String name;
     private final String dialect;
     private final String sample;
-    private final Map<String, WebArenaTaskSpec> specs = new HashMap<>();
-    private SiteUrls urls;
-    private BuiltInSites builtIn;
-    private String source = "built-in";
-    private boolean healthcheck = true;
-    private volatile String resetFailure;
-    private Map<Integer, List<Integer>> dependencies = Map.of();
 
     public WebArenaSuite() {
         this("webarena", "webarena", "sample/tasks.json");
@@ -68,20 +62,34 @@ public class WebArenaSuite implements Suite {
     }
 
     @Override
-    public synchronized List<Task> discover(SuiteContext context) throws Exception {
+    public List<Setting<?>> settings() {
+        return WebArenaSettings.all();
+    }
+
+    /** WebArena tasks are deterministic and change the sites: one episode each, as upstream. */
+    @Override
+    public String defaultSeeds() {
+        return "1";
+    }
+
+    @Override
+    public TaskSet open(SuiteContext context) throws Exception {
         Config config = context.config();
         WebArenaConfigLoader loader = new WebArenaConfigLoader(context::problem);
         List<WebArenaTaskSpec> loaded;
-        Optional<String> path = config.get(Constants.WEBARENA_CONFIG);
+        Optional<String> path = Optional.ofNullable(WebArenaSettings.CONFIG.read(config));
+        SiteUrls urls;
+        BuiltInSites builtIn = null;
+        String source;
         if (path.isPresent()) {
             Path p = Path.of(path.get());
             if (!Files.exists(p)) {
-                throw new ConfigException("'" + Constants.WEBARENA_CONFIG + "' names " + p.toAbsolutePath()
+                throw new ConfigException("'" + WebArenaSettings.CONFIG.key() + "' names " + p.toAbsolutePath()
                         + ", which does not exist");
             }
             loaded = loader.load(p);
             if (loaded.isEmpty()) {
-                throw new ConfigException("'" + Constants.WEBARENA_CONFIG + "' (" + p.toAbsolutePath()
+                throw new ConfigException("'" + WebArenaSettings.CONFIG.key() + "' (" + p.toAbsolutePath()
                         + ") holds no task that could be read; the discovery warnings say why");
             }
             warnOnDialect(p, loaded, context);
@@ -91,20 +99,17 @@ public class WebArenaSuite implements Suite {
             try (InputStream in = WebArenaSuite.class.getResourceAsStream(sample)) {
                 loaded = loader.read(in, "built-in " + sample);
             }
-            if (builtIn == null) {
-                builtIn = BuiltInSites.start();
-            }
+            builtIn = BuiltInSites.start();
             urls = SiteUrls.builtIn(builtIn.urls());
             source = "built-in sample (" + sample + ")";
         }
-        Optional<String> depends = config.get(Constants.WEBARENA_DEPENDS);
-        dependencies = Map.of();
+        Optional<String> depends = Optional.ofNullable(WebArenaSettings.DEPENDS.read(config));
+        Map<Integer, List<Integer>> dependencies = Map.of();
         if (depends.isPresent()) {
             dependencies = TaskOrder.read(Path.of(depends.get()));
             loaded = TaskOrder.sort(loaded, dependencies, context::problem);
         }
-        healthcheck = config.getBoolean(Constants.WEBARENA_HEALTHCHECK, Constants.WEBARENA_HEALTHCHECK_DEFAULT);
-        specs.clear();
+        Map<String, WebArenaTaskSpec> specs = new HashMap<>();
         List<Task> tasks = new ArrayList<>();
         for (WebArenaTaskSpec spec : loaded) {
             String id = Integer.toString(spec.taskId());
@@ -113,9 +118,10 @@ public class WebArenaSuite implements Suite {
                 continue;
             }
             specs.put(id, spec);
-            tasks.add(task(spec));
+            tasks.add(task(spec, urls));
         }
-        return tasks;
+        return new WebArenaTasks(tasks, specs, urls, builtIn, source, WebArenaSettings.HEALTHCHECK.read(config),
+                dependencies, WebArenaSettings.RESET.read(config), config);
     }
 
     /** The suite picks the scoring semantics; a Lite file under webarena (or the reverse) is said, not guessed. */
@@ -134,7 +140,7 @@ public class WebArenaSuite implements Suite {
         }
     }
 
-    private Task task(WebArenaTaskSpec spec) throws Exception {
+    private Task task(WebArenaTaskSpec spec, SiteUrls urls) throws Exception {
         Set<String> tags = new LinkedHashSet<>();
         spec.sites().forEach(s -> tags.add("site:" + s));
         if (spec.intentTemplateId() != null) {
@@ -148,8 +154,8 @@ public class WebArenaSuite implements Suite {
                 hosts.add(URI.create(url).getHost());
             }
         }
-        Map<String, Object> oracle = Map.of("dialect", dialect, "intent", spec.intent(),
-                "eval", urls.resolve(spec.eval().raw().toString()), "urls", JSON.writeValueAsString(urls.all()));
+        WebArenaOracle oracle = new WebArenaOracle(Dialect.of(dialect), spec.intent(),
+                WebArenaConfigLoader.JSON.readTree(urls.resolve(spec.eval().raw().toString())), urls.all());
         Map<String, Object> meta = new HashMap<>();
         meta.put("sites", spec.sites());
         meta.put("start_url", spec.startUrl());
@@ -164,77 +170,122 @@ public class WebArenaSuite implements Suite {
         }
         List<String> starts = List.of(urls.resolve(spec.startUrl()).split(" \\|AND\\| "));
         return new Task(name, Integer.toString(spec.taskId()), spec.intent(), starts, tags,
-                new OracleSpec("webarena", oracle), hosts, 0, meta);
+                oracle, hosts, 0, meta);
     }
 
-    @Override
-    public String source(SuiteContext context) {
-        return source;
-    }
+    /** The opened tasks and their sites; restores the sites and stops episodes early as upstream. */
+    private static final class WebArenaTasks implements TaskSet, EarlyStop, TaskDependencies, StatefulSites {
+        private final List<Task> tasks;
+        private final Map<String, WebArenaTaskSpec> specs;
+        private final SiteUrls urls;
+        private final BuiltInSites builtIn;
+        private final String source;
+        private final boolean healthcheck;
+        private final Map<Integer, List<Integer>> dependencies;
+        private final String reset;
+        private final Config config;
+        private volatile String resetFailure;
 
-    @Override
-    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
-        WebArenaTaskSpec spec = specs.get(task.id());
-        for (String site : spec.sites()) {
-            String reason = urls.unavailable(site, healthcheck);
-            if (reason != null) {
-                throw new EnvironmentUnavailableException(reason);
+        WebArenaTasks(List<Task> tasks, Map<String, WebArenaTaskSpec> specs, SiteUrls urls, BuiltInSites builtIn,
+                      String source, boolean healthcheck, Map<Integer, List<Integer>> dependencies, String reset,
+                      Config config) {
+            this.tasks = List.copyOf(tasks);
+            this.specs = Map.copyOf(specs);
+            this.urls = urls;
+            this.builtIn = builtIn;
+            this.source = source;
+            this.healthcheck = healthcheck;
+            this.dependencies = dependencies;
+            this.reset = reset;
+            this.config = config;
+        }
+
+        @Override
+        public List<Task> tasks() {
+            return tasks;
+        }
+
+        @Override
+        public String source() {
+            return source;
+        }
+
+
+        @Override
+        public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+            WebArenaTaskSpec spec = specs.get(task.id());
+            for (String site : spec.sites()) {
+                String reason = urls.unavailable(site, healthcheck);
+                if (reason != null) {
+                    throw new EnvironmentUnavailableException(reason);
+                }
+            }
+            String failedReset = resetFailure;
+            if (failedReset != null) {
+                throw new EnvironmentUnavailableException(failedReset);
+            }
+            Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
+            boolean stored = SiteLogin.storageState(context.config(), spec, options);
+            if (spec.geolocation() != null && spec.geolocation().has("latitude")) {
+                options.setGeolocation(new Geolocation(spec.geolocation().path("latitude").asDouble(),
+                        spec.geolocation().path("longitude").asDouble())).setPermissions(List.of("geolocation"));
+            }
+            BrowserContext browserContext = context.browser().newContext(options, task.allowedHosts());
+            try {
+                if (!stored) {
+                    SiteLogin.autoLogin(context.config(), spec, urls, browserContext);
+                }
+                // as upstream, one tab per start URL and the first one active
+                Page first = null;
+                for (String url : task.startUrls()) {
+                    Page page = browserContext.newPage();
+                    page.navigate(url);
+                    first = first == null ? page : first;
+                }
+                first.bringToFront();
+                List<String> gold = spec.gold().stream().map(urls::resolve).toList();
+                return new WebArenaEpisode(task, seed, browserContext, first, gold);
+            } catch (RuntimeException e) {
+                browserContext.close();
+                throw e;
             }
         }
-        String failedReset = resetFailure;
-        if (failedReset != null) {
-            throw new EnvironmentUnavailableException(failedReset);
+
+        /** The tasks {@code webarena.depends} lists for this one: the engine starts it after they finished. */
+        @Override
+        public Set<String> dependsOn(Task task) {
+            List<Integer> deps = dependencies.get(Integer.parseInt(task.id()));
+            return deps == null ? Set.of() : deps.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
         }
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
-        boolean stored = SiteLogin.storageState(context.config(), spec, options);
-        if (spec.geolocation() != null && spec.geolocation().has("latitude")) {
-            options.setGeolocation(new Geolocation(spec.geolocation().path("latitude").asDouble(),
-                    spec.geolocation().path("longitude").asDouble())).setPermissions(List.of("geolocation"));
+
+        /** With {@code webarena.reset} set, the sites are restored before each agent (and so before the suite). */
+        @Override
+        public boolean resetsBetweenAgents() {
+            return reset != null;
         }
-        BrowserContext browserContext = context.browser().newContext(options, task.allowedHosts());
-        try {
-            if (!stored) {
-                SiteLogin.autoLogin(context.config(), spec, urls, browserContext);
+
+        /** Runs {@code webarena.reset} with bash; a non-zero exit makes this agent's episodes skip, naming the key. */
+        @Override
+        public void beforeAgent(String agent) throws Exception {
+            resetFailure = null;
+            Process p = new ProcessBuilder("bash", "-c", reset).inheritIO().start();
+            int rc = p.waitFor();
+            if (rc != 0) {
+                resetFailure = "the reset command (" + WebArenaSettings.RESET.key() + ") exited with " + rc
+                        + " before agent " + agent;
             }
-            // as upstream, one tab per start URL and the first one active
-            Page first = null;
-            for (String url : task.startUrls()) {
-                Page page = browserContext.newPage();
-                page.navigate(url);
-                first = first == null ? page : first;
-            }
-            first.bringToFront();
-            List<String> gold = spec.gold().stream().map(urls::resolve).toList();
-            return new WebArenaEpisode(task, seed, browserContext, first, gold);
-        } catch (RuntimeException e) {
-            browserContext.close();
-            throw e;
         }
-    }
 
-    /** The tasks {@code webarena.depends} lists for this one: the engine starts it after they finished. */
-    @Override
-    public Set<String> dependsOn(Task task) {
-        List<Integer> deps = dependencies.get(Integer.parseInt(task.id()));
-        return deps == null ? Set.of() : deps.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
-    }
+        @Override
+        public String stopEarly(Task task, List<Step> steps) {
+            return earlyStop(steps);
+        }
 
-    /** With {@code webarena.reset} set, the sites are restored before each agent (and so before the suite). */
-    @Override
-    public boolean resetsBetweenAgents(Config config) {
-        return config.get(Constants.WEBARENA_RESET).isPresent();
-    }
-
-    /** Runs {@code webarena.reset} with bash; a non-zero exit makes this agent's episodes skip, naming the key. */
-    @Override
-    public void beforeAgent(String agent, Config config) throws Exception {
-        String command = config.get(Constants.WEBARENA_RESET).orElseThrow();
-        resetFailure = null;
-        Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
-        int rc = p.waitFor();
-        if (rc != 0) {
-            resetFailure = "the reset command (" + Constants.WEBARENA_RESET + ") exited with " + rc
-                    + " before agent " + agent;
+        @Override
+        public void close() {
+            if (builtIn != null) {
+                builtIn.close();
+            }
         }
     }
 
@@ -242,8 +293,7 @@ public class WebArenaSuite implements Suite {
      * Upstream's early stop: the last 3 outputs unparsable; or the last 3 actions identical; for typing, the same
      * text typed into the same element 3 times anywhere in the episode (upstream counts those over the whole episode).
      */
-    @Override
-    public String stopEarly(Task task, List<Step> steps) {
+    static String earlyStop(List<Step> steps) {
         int n = steps.size();
         if (n == 0) {
             return null;
@@ -263,13 +313,5 @@ public class WebArenaSuite implements Suite {
             return "the same action " + EARLY_STOP + " times in a row";
         }
         return null;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (builtIn != null) {
-            builtIn.close();
-            builtIn = null;
-        }
     }
 }

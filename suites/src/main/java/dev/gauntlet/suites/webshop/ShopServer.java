@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 
 /**
  * The built-in shop: the catalogue, its search engine and one session per episode, served under
@@ -22,7 +21,6 @@ final class ShopServer implements AutoCloseable {
 
     private final Catalogue catalogue;
     private final ProductSearch search;
-    private final BiFunction<Map<String, Object>, Map<String, Object>, Map<String, Object>> scorer;
     private final SiteServer server;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -37,11 +35,9 @@ final class ShopServer implements AutoCloseable {
         }
     }
 
-    ShopServer(Catalogue catalogue, ProductSearch search,
-               BiFunction<Map<String, Object>, Map<String, Object>, Map<String, Object>> scorer) {
+    ShopServer(Catalogue catalogue, ProductSearch search) {
         this.catalogue = catalogue;
         this.search = search;
-        this.scorer = scorer;
         this.server = SiteServer.start().mount(PREFIX, this::handle);
     }
 
@@ -121,8 +117,7 @@ final class ShopServer implements AutoCloseable {
         synchronized (session) {
             if (session.purchase == null) { // the first purchase counts, as the episode ends with it
                 session.purchase = p.purchase(chosen);
-                session.score = scorer == null ? "unscored: no webshop-reward evaluator on the class path"
-                        : String.valueOf(scorer.apply(session.goal.toMap(), session.purchase).get("reward"));
+                session.score = String.valueOf(WebShopReward.compute(session.goal.toMap(), session.purchase).reward());
             }
             Product bought = catalogue.get(String.valueOf(session.purchase.get("asin")));
             @SuppressWarnings("unchecked")

@@ -6,14 +6,14 @@ import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
-import dev.gauntlet.api.OracleSpec;
-import dev.gauntlet.api.Suite;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.Suite;
+import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,19 +30,35 @@ import java.util.UUID;
 /**
  * WebShop: find and buy the product an instruction describes. Runs the built-in shop (1,000 generated products,
  * BM25 search, generated goals) by default, or drives an upstream WebShop server given by {@code -Dwebshop.url=}.
- * A goal is a task; its episodes do not depend on the seed, so one seed is enough (the webshop profile runs one).
+ * A goal is a task; its episodes do not depend on the seed, so one seed is the default.
  */
 public final class WebShopSuite implements Suite {
 
-    static final String ORACLE = "webshop-reward";
+    /** Goal splits by index, as upstream ({@code all} = every goal). */
+    public enum Split { TEST, EVAL, TRAIN, ALL }
+
+    /** The view put in the observation's {@code observation} extra (upstream's observation modes). */
+    public enum ObservationMode { HTML, TEXT, TEXT_RICH }
+
+    /** An upstream WebShop server to drive instead of the built-in shop. */
+    public static final Setting<String> URL = Setting.text("webshop.url", "",
+            "base URL of an upstream WebShop server to drive instead of the built-in shop");
+    /** Which goals run. */
+    public static final Setting<Split> SPLIT = Setting.choice("webshop.split", "test", Split.class,
+            "goal split by index as upstream: `test` (0–499), `eval` (500–1499), `train` (1500+), or `all`");
+    /** The observation's {@code observation} extra. */
+    public static final Setting<ObservationMode> OBSERVATION = Setting.choice("webshop.observation", "html",
+            ObservationMode.class, "the view in the observation's `observation` extra: `html`, `text` or `text_rich`");
+    /** A goals file instead of the generated goals. */
+    public static final Setting<String> GOALS = Setting.text("webshop.goals", "",
+            "a goals file (JSON lines) instead of the generated goals");
+    /** WebShop's step limit. */
+    public static final Setting<Integer> MAX_STEPS = Setting.integer("webshop.maxSteps", "15", 1,
+            "WebShop's step limit (LLM-agent papers use 15; upstream baselines 100)");
+
+    static final String ORACLE = WebShopOracle.TYPE;
     /** Upstream ships 12,087 human goals; an upstream server's goal list is that long. */
     static final int UPSTREAM_GOALS = 12_087;
-
-    private String upstream;
-    private String upstreamProblem;
-    private String observationMode = Constants.WEBSHOP_OBSERVATION_DEFAULT;
-    private Shop shop;
-    private String description = "built-in";
 
     @Override
     public String name() {
@@ -50,79 +66,76 @@ public final class WebShopSuite implements Suite {
     }
 
     @Override
-    public int defaultMaxSteps() {
-        return Integer.parseInt(Constants.WEBSHOP_MAX_STEPS_DEFAULT);
+    public List<Setting<?>> settings() {
+        return List.of(URL, SPLIT, OBSERVATION, GOALS, MAX_STEPS);
     }
 
     @Override
-    public synchronized List<Task> discover(SuiteContext context) throws Exception {
+    public int defaultMaxSteps() {
+        return Integer.parseInt(MAX_STEPS.defaultValue());
+    }
+
+    @Override
+    public String defaultSeeds() {
+        return "1";
+    }
+
+    @Override
+    public TaskSet open(SuiteContext context) throws Exception {
         Config config = context.config();
-        String split = config.get(Constants.WEBSHOP_SPLIT, Constants.WEBSHOP_SPLIT_DEFAULT).toLowerCase(Locale.ROOT);
-        if (!Set.of("test", "eval", "train", "all").contains(split)) {
-            throw new ConfigException(Constants.WEBSHOP_SPLIT, split, "one of test, eval, train, all");
-        }
-        observationMode = config.get(Constants.WEBSHOP_OBSERVATION, Constants.WEBSHOP_OBSERVATION_DEFAULT).toLowerCase(Locale.ROOT);
-        if (!Set.of("html", "text", "text_rich").contains(observationMode)) {
-            throw new ConfigException(Constants.WEBSHOP_OBSERVATION, observationMode, "one of html, text, text_rich");
-        }
-        int maxSteps = config.getInt(Constants.WEBSHOP_MAX_STEPS, Constants.WEBSHOP_MAX_STEPS_DEFAULT);
-        upstream = config.get(Constants.WEBSHOP_URL).map(u -> u.replaceAll("/+$", "")).orElse(null);
-        upstreamProblem = null;
+        String split = SPLIT.read(config).name().toLowerCase(Locale.ROOT);
+        String observationMode = OBSERVATION.read(config).name().toLowerCase(Locale.ROOT);
+        int maxSteps = MAX_STEPS.read(config);
+        String upstream = java.util.Optional.ofNullable(URL.read(config)).map(u -> u.replaceAll("/+$", ""))
+                .orElse(null);
         List<Task> tasks = new ArrayList<>();
         if (upstream != null) {
-            description = "upstream " + upstream;
             Set<String> hosts = hosts(upstream);
+            WebShopOracle oracle = new WebShopOracle(null);
             for (int i = 0; i < UPSTREAM_GOALS; i++) {
                 if (inSplit(split, i)) {
                     tasks.add(new Task(name(), id(i), "", List.of(), Set.of("split:" + Goal.split(i), "source:upstream"),
-                            new OracleSpec(ORACLE, Map.of("source", "upstream")), hosts, maxSteps,
-                            Map.of("goal_index", i, "score_scale", 100)));
+                            oracle, hosts, maxSteps, Map.of("goal_index", i)));
                 }
             }
-            return tasks;
+            return new Shop(tasks, null, upstream, observationMode, "upstream " + upstream);
         }
-        Shop s = shop(config, context);
-        for (Goal g : s.goals()) {
+        Catalogue catalogue = Catalogue.generate(Catalogue.DEFAULT_SIZE);
+        List<Goal> goals;
+        String description;
+        String file = GOALS.read(config);
+        if (file != null) {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                throw new ConfigException("'" + GOALS.key() + "' is " + path + ", which is not a file");
+            }
+            goals = GoalFile.read(path, catalogue, context::problem);
+            description = "built-in catalogue, goals from " + path.toAbsolutePath();
+        } else {
+            goals = GoalGenerator.generate(catalogue, GoalGenerator.DEFAULT_COUNT);
+            description = "built-in (" + catalogue.products().size() + " products, " + goals.size() + " goals)";
+        }
+        BuiltIn shop = new BuiltIn(catalogue, goals, new ProductSearch(catalogue.products()));
+        for (Goal g : goals) {
             if (inSplit(split, g.index())) {
                 tasks.add(new Task(name(), id(g.index()), g.instruction(), List.of(),
                         Set.of("split:" + Goal.split(g.index()), "source:builtin",
                                 "category:" + g.category().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")),
-                        new OracleSpec(ORACLE, g.toMap()), Set.of("127.0.0.1", "localhost"), maxSteps,
-                        Map.of("goal_index", g.index(), "asin", g.asin(), "score_scale", 100)));
+                        new WebShopOracle(g), Set.of("127.0.0.1", "localhost"), maxSteps,
+                        Map.of("goal_index", g.index(), "asin", g.asin())));
             }
         }
-        return tasks;
-    }
-
-    private Shop shop(Config config, SuiteContext context) throws Exception {
-        if (shop == null) {
-            Catalogue catalogue = Catalogue.generate(Catalogue.DEFAULT_SIZE);
-            List<Goal> goals;
-            var file = config.get(Constants.WEBSHOP_GOALS);
-            if (file.isPresent()) {
-                Path path = Path.of(file.get());
-                if (!Files.isRegularFile(path)) {
-                    throw new ConfigException("'" + Constants.WEBSHOP_GOALS + "' is " + path + ", which is not a file");
-                }
-                goals = GoalFile.read(path, catalogue, context::problem);
-                description = "built-in catalogue, goals from " + path.toAbsolutePath();
-            } else {
-                goals = GoalGenerator.generate(catalogue, GoalGenerator.DEFAULT_COUNT);
-                description = "built-in (" + catalogue.products().size() + " products, " + goals.size() + " goals)";
-            }
-            shop = new Shop(catalogue, goals, new ProductSearch(catalogue.products()));
-        }
-        return shop;
+        return new Shop(tasks, shop, null, observationMode, description);
     }
 
     /** The built-in shop's data; its server starts with the first episode. */
-    static final class Shop {
+    static final class BuiltIn {
         final Catalogue catalogue;
         final List<Goal> goals;
         final ProductSearch search;
         ShopServer server;
 
-        Shop(Catalogue catalogue, List<Goal> goals, ProductSearch search) {
+        BuiltIn(Catalogue catalogue, List<Goal> goals, ProductSearch search) {
             this.catalogue = catalogue;
             this.goals = goals;
             this.search = search;
@@ -133,65 +146,94 @@ public final class WebShopSuite implements Suite {
         }
     }
 
-    @Override
-    public String source(SuiteContext context) {
-        return description;
-    }
+    /** The opened goals, on the built-in shop ({@code shop}) or an upstream server ({@code upstream}). */
+    private static final class Shop implements TaskSet {
+        private final List<Task> tasks;
+        private final BuiltIn shop;
+        private final String upstream;
+        private final String observationMode;
+        private final String description;
+        private String upstreamProblem;
 
-    /** Asks the upstream server once per run; "" when it answers. */
-    private synchronized String upstreamProblem() {
-        if (upstreamProblem == null) {
-            upstreamProblem = dev.gauntlet.site.Reachability.problem(upstream + "/");
+        Shop(List<Task> tasks, BuiltIn shop, String upstream, String observationMode, String description) {
+            this.tasks = List.copyOf(tasks);
+            this.shop = shop;
+            this.upstream = upstream;
+            this.observationMode = observationMode;
+            this.description = description;
         }
-        return upstreamProblem;
-    }
 
-    @Override
-    public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
-        int index = ((Number) task.metadata().get("goal_index")).intValue();
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
-        if (upstream != null) {
-            String down = upstreamProblem();
-            if (!down.isEmpty()) {
-                throw new EnvironmentUnavailableException("the WebShop server at " + upstream + " does not answer ("
-                        + down + "): start it (docker/webshop/README.md) or fix " + Constants.WEBSHOP_URL);
+        @Override
+        public List<Task> tasks() {
+            return tasks;
+        }
+
+        @Override
+        public String source() {
+            return description;
+        }
+
+        /** Asks the upstream server once per run; "" when it answers. */
+        private synchronized String upstreamProblem() {
+            if (upstreamProblem == null) {
+                upstreamProblem = dev.gauntlet.site.Reachability.problem(upstream + "/");
             }
-            BrowserContext ctx = context.browser().newContext(options, task.allowedHosts());
+            return upstreamProblem;
+        }
+
+        @Override
+        public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
+            int index = ((Number) task.metadata().get("goal_index")).intValue();
+            Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1280, 720);
+            if (upstream != null) {
+                String down = upstreamProblem();
+                if (!down.isEmpty()) {
+                    throw new EnvironmentUnavailableException("the WebShop server at " + upstream + " does not answer ("
+                            + down + "): start it (docker/webshop/README.md) or fix " + URL.key());
+                }
+                BrowserContext ctx = context.browser().newContext(options, task.allowedHosts());
+                Page page = ctx.newPage();
+                page.navigate(upstream + "/fixed_" + index);
+                return new WebShopEpisode(task, seed, ctx, page, List.of(), observationMode, () -> {});
+            }
+            Goal goal = ((WebShopOracle) task.oracle()).goal();
+            ShopServer server = server();
+            String session = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            String url = server.open(session, goal);
+            BrowserContext ctx;
+            try {
+                ctx = context.browser().newContext(options, task.allowedHosts());
+            } catch (Exception e) {
+                server.closeSession(session);
+                throw e;
+            }
             Page page = ctx.newPage();
-            page.navigate(upstream + "/fixed_" + index);
-            return new WebShopEpisode(task, seed, ctx, page, List.of(), observationMode, () -> {});
+            page.navigate(url);
+            return new WebShopEpisode(task, seed, ctx, page, demonstration(shop, goal), observationMode,
+                    () -> server.closeSession(session));
         }
-        Goal goal = goalAt(index);
-        ShopServer server = server();
-        String session = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String url = server.open(session, goal);
-        BrowserContext ctx;
-        try {
-            ctx = context.browser().newContext(options, task.allowedHosts());
-        } catch (Exception e) {
-            server.closeSession(session);
-            throw e;
-        }
-        Page page = ctx.newPage();
-        page.navigate(url);
-        return new WebShopEpisode(task, seed, ctx, page, demonstration(shop, goal), observationMode,
-                () -> server.closeSession(session));
-    }
 
-    private synchronized Goal goalAt(int index) {
-        return shop.goals.stream().filter(g -> g.index() == index).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no goal " + index));
-    }
-
-    private synchronized ShopServer server() {
-        if (shop.server == null) {
-            shop.server = new ShopServer(shop.catalogue, shop.search, ShopScorer.find());
+        private synchronized ShopServer server() {
+            if (shop.server == null) {
+                shop.server = new ShopServer(shop.catalogue, shop.search);
+            }
+            return shop.server;
         }
-        return shop.server;
+
+        @Override
+        public synchronized void close() throws Exception {
+            if (shop != null) {
+                if (shop.server != null) {
+                    shop.server.close();
+                    shop.server = null;
+                }
+                shop.search.close();
+            }
+        }
     }
 
     /** The gold path: search the target's title, page to it, open it, choose the goal's options, buy. */
-    static List<Action> demonstration(Shop shop, Goal goal) {
+    static List<Action> demonstration(BuiltIn shop, Goal goal) {
         Product target = shop.catalogue.get(goal.asin());
         String query = target.title().toLowerCase(Locale.ROOT);
         List<Action> plan = new ArrayList<>();
@@ -229,19 +271,8 @@ public final class WebShopSuite implements Suite {
         return hosts;
     }
 
-    @Override
-    public synchronized void close() throws Exception {
-        if (shop != null) {
-            if (shop.server != null) {
-                shop.server.close();
-            }
-            shop.search.close();
-            shop = null;
-        }
-    }
-
     /** Exposed for the benchmark command and tests. */
-    static Map<String, Object> describe(Shop shop) {
+    static Map<String, Object> describe(BuiltIn shop) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("products", shop.catalogue.products().size());
         m.put("goals", shop.goals.size());

@@ -4,8 +4,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
-import dev.gauntlet.api.EpisodeContext;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.TaskSet;
+import dev.gauntlet.suites.SuiteTesting;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserSession;
 import dev.gauntlet.site.SiteServer;
@@ -214,18 +215,9 @@ public final class MiniWobBenchmark {
     /** Times the harness's episode start on a loaded page: what it pays to begin each episode. */
     private static double resetMillis(int seeds) throws Exception {
         Config config = Config.of(Map.of());
-        try (MiniWobSuite suite = new MiniWobSuite(); BrowserSession session = new BrowserSession(config)) {
-            Task task = suite.discover(new SuiteContext() {
-                @Override
-                public Config config() {
-                    return config;
-                }
-
-                @Override
-                public void problem(String where, String message) {
-                    throw new IllegalStateException(where + ": " + message);
-                }
-            }).stream().filter(t -> t.id().equals("click-button")).findFirst().orElseThrow();
+        try (TaskSet suite = SuiteTesting.open(new MiniWobSuite(), config);
+             BrowserSession session = new BrowserSession(config)) {
+            Task task = suite.tasks().stream().filter(t -> t.id().equals("click-button")).findFirst().orElseThrow();
             EpisodeContext context = new EpisodeContext(config, session);
             suite.start(task, 0, context).close();
             long t0 = System.nanoTime();

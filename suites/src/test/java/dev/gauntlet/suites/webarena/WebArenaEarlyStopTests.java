@@ -18,7 +18,7 @@ class WebArenaEarlyStopTests {
         for (Action a : actions) {
             steps.add(new Step(steps.size(), "", "", "", a, "", "", 0, 0, 0, ""));
         }
-        return new WebArenaSuite().stopEarly(null, steps);
+        return WebArenaSuite.earlyStop(steps);
     }
 
     private static final Action BAD = new Action.Invalid("hmm", "no action");

@@ -161,19 +161,13 @@ class WebArenaSuiteTests {
                 .filter(d -> d.getUniqueId().getLastSegment().getType().equals("task")).map(d -> (TestDescriptor) d).toList();
         assertEquals(List.of("1", "0"), tasks.stream().map(d -> d.getUniqueId().getLastSegment().getValue()).toList(),
                 "task 0 depends on task 1");
-        WebArenaSuite suite = new WebArenaSuite();
-        dev.gauntlet.api.Config cfg = dev.gauntlet.api.Config.of(params);
-        List<dev.gauntlet.api.Task> found = suite.discover(new dev.gauntlet.api.SuiteContext() {
-            @Override
-            public dev.gauntlet.api.Config config() {
-                return cfg;
-            }
-
-            @Override
-            public void problem(String where, String message) {}
-        });
-        assertEquals(java.util.Set.of("1"), suite.dependsOn(found.get(1)), "the engine holds task 0 until 1 is done");
-        assertEquals(java.util.Set.of(), suite.dependsOn(found.get(0)));
+        try (dev.gauntlet.suite.TaskSet opened = dev.gauntlet.suites.SuiteTesting.open(new WebArenaSuite(),
+                dev.gauntlet.api.Config.of(params), dev.gauntlet.suites.SuiteTesting.problems())) {
+            List<dev.gauntlet.api.Task> found = opened.tasks();
+            dev.gauntlet.suite.TaskDependencies order = (dev.gauntlet.suite.TaskDependencies) opened;
+            assertEquals(java.util.Set.of("1"), order.dependsOn(found.get(1)), "the engine holds task 0 until 1 is done");
+            assertEquals(java.util.Set.of(), order.dependsOn(found.get(0)));
+        }
         assertEquals(List.of("eval:url_match", "site:gitlab", "site:reddit", "template:303"),
                 tasks.get(0).getTags().stream().map(Object::toString).filter(t -> !t.startsWith("suite:")).sorted().toList());
 

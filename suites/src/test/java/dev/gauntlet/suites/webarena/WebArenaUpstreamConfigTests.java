@@ -8,13 +8,10 @@ import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.GauntletBenchmark;
-import dev.gauntlet.api.OracleSpec;
 import dev.gauntlet.api.Step;
-import dev.gauntlet.api.SuiteContext;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
-import dev.gauntlet.evaluators.webarena.WebArenaEvaluator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -139,26 +136,19 @@ class WebArenaUpstreamConfigTests {
         Config cfg = Config.of(values);
         WebArenaSuite s = suite.equals("webarena") ? new WebArenaSuite() : new WebArenaLiteSuite();
         List<String> problems = new ArrayList<>();
-        List<Task> tasks = s.discover(new SuiteContext() {
-            @Override
-            public Config config() {
-                return cfg;
-            }
-
-            @Override
-            public void problem(String where, String message) {
-                problems.add(where + ": " + message);
-            }
-        });
+        List<Task> tasks;
+        try (dev.gauntlet.suite.TaskSet opened = dev.gauntlet.suites.SuiteTesting.open(s, cfg, problems)) {
+            tasks = opened.tasks();
+        }
         assertEquals(List.of(), problems);
 
         Map<String, Integer> tally = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();
         Set<String> helpers = new TreeSet<>();
-        WebArenaEvaluator evaluator = new WebArenaEvaluator();
         EvaluationContext context = new EvaluationContext(cfg, Optional.empty(), runs);
         for (Task task : tasks) {
-            ObjectNode eval = (ObjectNode) JSON.readTree(String.valueOf(task.oracle().data().get("eval")));
+            WebArenaOracle oracle = (WebArenaOracle) task.oracle();
+            ObjectNode eval = oracle.eval().deepCopy();
             Matcher m = FUNC.matcher(eval.path("program_html").toString());
             while (m.find()) {
                 helpers.add(m.group(1));
@@ -186,10 +176,9 @@ class WebArenaUpstreamConfigTests {
             boolean splitOr = dialect.equals("lite");
             String answer = referenceAnswer(eval.path("reference_answers"), splitOr);
             String url = firstAlternative(eval.path("reference_url").asText(""));
-            Map<String, Object> data = new HashMap<>(task.oracle().data());
-            data.put("eval", eval.toString());
+            WebArenaOracle evaluator = new WebArenaOracle(oracle.dialect(), oracle.intent(), eval, oracle.urls());
             Task partial = new Task(task.suite(), task.id(), task.instruction(), task.startUrls(), task.tags(),
-                    new OracleSpec("webarena", data), task.allowedHosts(), 0, task.metadata());
+                    evaluator, task.allowedHosts(), 0, task.metadata());
             Step stop = new Step(0, url, "", "", new Action.Answer(answer), "", "", 0, 0, 0, "");
             Verdict v = evaluator.evaluate(new Trajectory(partial, 0, "reference", List.of(stop), answer, url, "",
                     "answer"), context);
@@ -216,7 +205,7 @@ class WebArenaUpstreamConfigTests {
         System.out.println("[check] " + suite + " (" + dialect + "): " + tally + "; func: helpers used " + helpers);
         assertEquals(List.of(), wrong);
         Set<String> unknown = new TreeSet<>(helpers);
-        unknown.removeAll(WebArenaEvaluator.helpers());
+        unknown.removeAll(WebArenaOracle.helpers());
         assertEquals(Set.of(), unknown, "func: helpers the evaluator does not implement");
     }
 

@@ -28,7 +28,7 @@ public final class WebShopBenchmark {
                 catalogue.products().size(), goals.size(), (System.nanoTime() - t0) / 1e6);
         t0 = System.nanoTime();
         try (ProductSearch search = new ProductSearch(catalogue.products());
-             ShopServer server = new ShopServer(catalogue, search, ShopScorer.find())) {
+             ShopServer server = new ShopServer(catalogue, search)) {
             System.out.printf(Locale.ROOT, "index built in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             List<Double> searchMs = new ArrayList<>();
             List<Double> resultsMs = new ArrayList<>();

@@ -3,9 +3,10 @@ package dev.gauntlet.suites.webshop;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Episode;
-import dev.gauntlet.api.EpisodeContext;
+import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.api.Observation;
-import dev.gauntlet.api.SuiteContext;
+import dev.gauntlet.suite.TaskSet;
+import dev.gauntlet.suites.SuiteTesting;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserSession;
 import org.junit.jupiter.api.AfterAll;
@@ -24,17 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebShopEpisodeTests {
 
     private static final Config CONFIG = Config.of(Map.of("webshop.observation", "text_rich"));
-    private static WebShopSuite suite;
+    private static TaskSet suite;
     private static BrowserSession browser;
     private static List<Task> tasks;
 
     @BeforeAll
     static void start() throws Exception {
-        suite = new WebShopSuite();
-        tasks = suite.discover(new SuiteContext() {
-            @Override public Config config() { return CONFIG; }
-            @Override public void problem(String where, String message) { throw new AssertionError(where + message); }
-        });
+        suite = SuiteTesting.open(new WebShopSuite(), CONFIG);
+        tasks = suite.tasks();
         browser = new BrowserSession(CONFIG);
     }
 
@@ -100,7 +98,7 @@ class WebShopEpisodeTests {
             assertEquals(url, e.observe().url());
             List<Action> gold = e.demonstration();
             e.act(gold.get(0));
-            e.act(gold.get(gold.size() - (tasks.get(2).oracle().data().get("goal_options") instanceof List<?> l ? l.size() : 0) - 2));
+            e.act(gold.get(gold.size() - (((WebShopOracle) tasks.get(2).oracle()).goal().goalOptions().size()) - 2));
             String item = e.observe().url();
             assertTrue(item.contains("/item/"), item);
             assertTrue(e.act(n("click[purple polka dots]").action()).startsWith("nothing to click named 'purple polka dots'"));

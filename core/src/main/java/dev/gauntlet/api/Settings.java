@@ -1,0 +1,117 @@
+package dev.gauntlet.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Core's configuration keys, each declared once with its default, meaning and type; suites declare theirs in
+ * {@link dev.gauntlet.suite.Suite#settings()}. The key names are in {@link Constants}; the README's table lists every
+ * declared key. {@link #validate} reads them all before any episode runs.
+ */
+public final class Settings {
+
+    private Settings() {}
+
+    public static final Setting<String> SUITE = Setting.text(Constants.SUITE, Constants.SUITE_DEFAULT,
+            "suite(s) to run: a name, comma-separated names, or `all`");
+    public static final Setting<String> AGENT = Setting.text(Constants.AGENT, Constants.AGENT_DEFAULT,
+            "`name` or `name:key=value,...`; several separated by `;`");
+    public static final Setting<String> TASKS = Setting.text(Constants.TASKS, "",
+            "comma-separated globs over task ids; `!glob` excludes");
+    public static final Setting<String> SEEDS = Setting.text(Constants.SEEDS, "",
+            "a count `n` (seeds 0..n-1), a list `3,7,11`, or a range `10..14`; default: the suite's");
+    public static final Setting<Integer> WORKERS = Setting.integer(Constants.WORKERS, Constants.WORKERS_DEFAULT, 1,
+            "parallel episodes; each worker owns one browser");
+    public static final Setting<Integer> MAX_STEPS = Setting.integer(Constants.MAX_STEPS, Constants.MAX_STEPS_DEFAULT,
+            0, "step limit per episode; `0` = the suite's default");
+    public static final Setting<String> JUDGE = Setting.text(Constants.JUDGE, "",
+            "judges to run after the oracle, comma-separated");
+    public static final Setting<Double> MIN_SUCCESS = Setting.decimal(Constants.MIN_SUCCESS, "", 0, 1,
+            "fail the build when the success rate is below this fraction");
+    public static final Setting<String> SHARD = Setting.text(Constants.SHARD, "1/1",
+            "run shard `i/n` of the tasks (round-robin, stable)");
+    public static final Setting<String> RUNS_DIR = Setting.text(Constants.RUNS_DIR, Constants.RUNS_DIR_DEFAULT,
+            "folder holding one sub-folder per run");
+    public static final Setting<String> LEADERBOARD = Setting.text(Constants.LEADERBOARD,
+            Constants.LEADERBOARD_DEFAULT, "leaderboard file regenerated after each run; `off` disables it");
+    public static final Setting<Screenshots> SCREENSHOTS = Setting.choice(Constants.SCREENSHOTS,
+            Constants.SCREENSHOTS_DEFAULT, Screenshots.class, "when to save what the agent saw");
+    public static final Setting<String> BROWSER_PATH = Setting.text(Constants.BROWSER_PATH, "",
+            "Chromium executable; default: discover a system Chromium");
+    public static final Setting<String> BROWSER_ENDPOINT = Setting.text(Constants.BROWSER_ENDPOINT, "",
+            "connect to a remote browser instead of launching one");
+    public static final Setting<Boolean> BROWSER_HEADLESS = Setting.bool(Constants.BROWSER_HEADLESS,
+            Constants.BROWSER_HEADLESS_DEFAULT, "run the browser headless");
+    public static final Setting<Integer> ACTION_TIMEOUT_MS = Setting.integer(Constants.ACTION_TIMEOUT_MS,
+            Constants.ACTION_TIMEOUT_MS_DEFAULT, 0, "how long an action waits for its element");
+    public static final Setting<Integer> NAVIGATION_TIMEOUT_MS = Setting.integer(Constants.NAVIGATION_TIMEOUT_MS,
+            Constants.NAVIGATION_TIMEOUT_MS_DEFAULT, 0, "page navigation timeout");
+    public static final Setting<String> RUN_LABEL = Setting.text(Constants.RUN_LABEL, "", "free-text label of the run");
+    public static final Setting<Boolean> REPORT_HTML = Setting.bool(Constants.REPORT_HTML,
+            Constants.REPORT_HTML_DEFAULT, "generate the offline HTML report");
+    public static final Setting<String> REPORT_ALLURE_HOME = Setting.text(Constants.REPORT_ALLURE_HOME, "",
+            "an unpacked allure-commandline to use");
+
+    public static final Setting<String> LLM_BASE_URL = Setting.text(Constants.LLM_BASE_URL, "",
+            "OpenAI-compatible base URL");
+    public static final Setting<String> LLM_MODEL = Setting.text(Constants.LLM_MODEL, "", "model name");
+    public static final Setting<String> LLM_API_KEY_ENV = Setting.text(Constants.LLM_API_KEY_ENV,
+            Constants.LLM_API_KEY_ENV_DEFAULT, "environment variable holding the API key");
+    public static final Setting<Integer> LLM_TIMEOUT_S = Setting.integer(Constants.LLM_TIMEOUT_S,
+            Constants.LLM_TIMEOUT_S_DEFAULT, 1, "seconds to wait for a connection and each answer");
+    public static final Setting<Integer> LLM_MAX_RETRIES = Setting.integer(Constants.LLM_MAX_RETRIES,
+            Constants.LLM_MAX_RETRIES_DEFAULT, 0, "retries after 429, 5xx, a timeout or a dropped connection");
+    public static final Setting<Integer> LLM_MAX_CONCURRENCY = Setting.integer(Constants.LLM_MAX_CONCURRENCY,
+            Constants.LLM_MAX_CONCURRENCY_DEFAULT, 1, "requests in flight at once per base URL");
+    public static final Setting<String> LLM_CACHE_DIR = Setting.text(Constants.LLM_CACHE_DIR, "",
+            "response cache folder; `off` disables");
+    public static final Setting<Double> LLM_TEMPERATURE = Setting.decimal(Constants.LLM_TEMPERATURE,
+            Constants.LLM_TEMPERATURE_DEFAULT, 0, 2, "sampling temperature");
+    public static final Setting<Integer> LLM_SEED = Setting.integer(Constants.LLM_SEED, "", Integer.MIN_VALUE,
+            "sampling seed");
+    public static final Setting<Integer> LLM_MAX_TOKENS = Setting.integer(Constants.LLM_MAX_TOKENS,
+            Constants.LLM_MAX_TOKENS_DEFAULT, 1, "completion token limit per call");
+    public static final Setting<Double> LLM_PRICE_IN = Setting.decimal(Constants.LLM_PRICE_IN,
+            Constants.LLM_PRICE_IN_DEFAULT, 0, Double.MAX_VALUE, "US dollars per million prompt tokens");
+    public static final Setting<Double> LLM_PRICE_OUT = Setting.decimal(Constants.LLM_PRICE_OUT,
+            Constants.LLM_PRICE_OUT_DEFAULT, 0, Double.MAX_VALUE, "US dollars per million completion tokens");
+    public static final Setting<String> JUDGE_MODEL = Setting.text(Constants.JUDGE_MODEL, "", "model override for judges");
+    public static final Setting<String> JUDGE_BASE_URL = Setting.text(Constants.JUDGE_BASE_URL, "",
+            "server override for judges");
+    public static final Setting<String> JUDGE_API_KEY_ENV = Setting.text(Constants.JUDGE_API_KEY_ENV, "",
+            "key variable override for judges");
+    public static final Setting<Double> JUDGE_PRICE_IN = Setting.decimal(Constants.JUDGE_PRICE_IN, "", 0,
+            Double.MAX_VALUE, "judges' price per million prompt tokens");
+    public static final Setting<Double> JUDGE_PRICE_OUT = Setting.decimal(Constants.JUDGE_PRICE_OUT, "", 0,
+            Double.MAX_VALUE, "judges' price per million completion tokens");
+    public static final Setting<Integer> JUDGE_SCREENSHOTS = Setting.integer(Constants.JUDGE_SCREENSHOTS,
+            Constants.JUDGE_SCREENSHOTS_DEFAULT, 0, "how many of the last screenshots a judge sees");
+    public static final Setting<Double> JUDGE_ORM_THRESHOLD = Setting.decimal(Constants.JUDGE_ORM_THRESHOLD,
+            Constants.JUDGE_ORM_THRESHOLD_DEFAULT, 0, 1, "the orm judge's P(YES) threshold");
+
+    /** Every core key, in README order. */
+    public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
+            MIN_SUCCESS, SHARD, RUNS_DIR, LEADERBOARD, SCREENSHOTS, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
+            ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
+            LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
+            LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
+            JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD);
+
+    /**
+     * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what
+     * is allowed); empty when all are good.
+     */
+    public static List<String> validate(Config config, List<Setting<?>> settings) {
+        Set<String> errors = new LinkedHashSet<>();
+        for (Setting<?> s : settings) {
+            try {
+                s.read(config);
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        return new ArrayList<>(errors);
+    }
+}
