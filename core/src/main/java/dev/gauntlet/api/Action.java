@@ -36,6 +36,16 @@ public sealed interface Action {
         @Override public String toString() { return call("type", target, text); }
     }
 
+    /**
+     * Clicks the element, types {@code text} key by key at the caret, then presses Enter when {@code pressEnter}:
+     * WebArena's {@code type [id] [text] [0|1]}. Unlike {@link Fill} it appends to what the element holds.
+     */
+    record TypeAtCaret(String target, String text, boolean pressEnter) implements Action {
+        @Override public String toString() {
+            return "type_at_caret(" + quote(target) + ", " + quote(text) + ", " + (pressEnter ? "True" : "False") + ")";
+        }
+    }
+
     /** Chooses options of a select element by value or label. */
     record Select(String target, List<String> options) implements Action {
         public Select { options = List.copyOf(options); }

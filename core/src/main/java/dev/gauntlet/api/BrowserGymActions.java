@@ -47,9 +47,10 @@ public final class BrowserGymActions implements ActionParser {
         return new Action.Invalid(text, "no action call found (expected e.g. click('12'))");
     }
 
-    private static final List<String> KNOWN = List.of("click", "dblclick", "hover", "fill", "type", "select_option",
-            "press", "keyboard_press", "scroll", "scroll_element", "mouse_click", "goto", "go_back", "go_forward",
-            "new_tab", "tab_focus", "tab_close", "noop", "send_msg_to_user", "answer", "stop", "report_infeasible");
+    private static final List<String> KNOWN = List.of("click", "dblclick", "hover", "fill", "type", "type_at_caret",
+            "select_option", "press", "keyboard_press", "scroll", "scroll_element", "mouse_click", "goto", "go_back",
+            "go_forward", "new_tab", "tab_focus", "tab_close", "noop", "send_msg_to_user", "answer", "stop",
+            "report_infeasible");
 
     private static Action build(String name, List<Object> a) {
         return switch (name) {
@@ -58,6 +59,7 @@ public final class BrowserGymActions implements ActionParser {
             case "hover" -> new Action.Hover(str(a, 0, name));
             case "fill" -> new Action.Fill(str(a, 0, name), str(a, 1, name));
             case "type" -> new Action.Type(str(a, 0, name), str(a, 1, name));
+            case "type_at_caret" -> new Action.TypeAtCaret(str(a, 0, name), str(a, 1, name), a.size() < 3 || flag(a, 2));
             case "select_option" -> new Action.Select(str(a, 0, name), options(a, name));
             case "press" -> new Action.Press(str(a, 0, name), str(a, 1, name));
             case "keyboard_press" -> new Action.Press(null, str(a, 0, name));
@@ -100,6 +102,15 @@ public final class BrowserGymActions implements ActionParser {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("argument " + (i + 1) + " must be a number, got " + v);
         }
+    }
+
+    /** Reads a Python boolean ({@code True}, {@code False}) or a 0/1 flag. */
+    private static boolean flag(List<Object> a, int i) {
+        return switch (String.valueOf(a.get(i)).toLowerCase(Locale.ROOT)) {
+            case "true", "1", "1.0" -> true;
+            case "false", "0", "0.0" -> false;
+            default -> throw new IllegalArgumentException("argument " + (i + 1) + " must be True or False, got " + a.get(i));
+        };
     }
 
     private static List<String> options(List<Object> a, String name) {

@@ -12,15 +12,11 @@ import java.util.regex.Pattern;
  * is ```click [12]```").
  *
  * <p>It lives in core, not in the WebArena suite, because agents speak it and agents never depend on suites.
- * {@code type} does what upstream's harness does: click the element, type the text at the caret (appending to what
- * the field holds, never clearing it), then press Enter when the flag is {@code 1} or absent (upstream's default).
- * No generic action means "click, type, maybe Enter", so it comes back as an {@link Action.Native} of grammar
- * {@link #GRAMMAR}; {@link #typing} reads it back and every browser episode performs it.
+ * {@code type} becomes an {@link Action.TypeAtCaret}, which does what upstream's harness does: click the element, type
+ * the text at the caret (appending to what the field holds, never clearing it), then press Enter when the flag is
+ * {@code 1} or absent (upstream's default).
  */
 public final class WebArenaActions implements ActionParser {
-
-    /** The grammar name of the {@link Action.Native} actions this parser produces. */
-    public static final String GRAMMAR = "webarena";
 
     /** The shared instance; the parser holds no state. */
     public static final WebArenaActions INSTANCE = new WebArenaActions();
@@ -57,7 +53,7 @@ public final class WebArenaActions implements ActionParser {
                 }
             }
             boolean enter = !flagged || t.group(3).equals("1");
-            return new Typing(t.group(1).trim(), t.group(2), enter).toAction();
+            return new Action.TypeAtCaret(t.group(1).trim(), t.group(2), enter);
         }
         Matcher m = ONE.matcher(body);
         if (!m.matches()) {
@@ -106,34 +102,6 @@ public final class WebArenaActions implements ActionParser {
                 }
             default:
                 return new Action.Invalid(text, "unknown action '" + name + "'");
-        }
-    }
-
-    /**
-     * Reads a {@code type} native action back.
-     *
-     * @return the typing to perform, or {@code null} when {@code action} is not a WebArena {@code type}
-     */
-    public static Typing typing(Action.Native action) {
-        if (!GRAMMAR.equals(action.grammar())) {
-            return null;
-        }
-        Matcher t = TYPE_FLAG.matcher(action.text());
-        return t.matches() ? new Typing(t.group(1), t.group(2), t.group(3).equals("1")) : null;
-    }
-
-    /**
-     * A WebArena {@code type}: click {@code target}, type {@code text} at the caret, then press Enter if {@code enter}.
-     *
-     * @param target the element id
-     * @param text the text, typed key by key (it is appended to what the field holds)
-     * @param enter whether Enter is pressed afterwards
-     */
-    public record Typing(String target, String text, boolean enter) {
-
-        /** Returns the native action that stands for this typing. */
-        public Action.Native toAction() {
-            return new Action.Native(GRAMMAR, "type [" + target + "] [" + text + "] [" + (enter ? 1 : 0) + "]");
         }
     }
 

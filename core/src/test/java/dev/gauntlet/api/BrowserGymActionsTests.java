@@ -46,7 +46,8 @@ class BrowserGymActionsTests {
         for (Action a : List.of(new Action.Click("1"), new Action.Fill("2", "a 'b'\nc"), new Action.Type("2", "x"),
                 new Action.Select("3", List.of("x", "y")), new Action.Press(null, "Tab"), new Action.Scroll("9", 0, -50),
                 new Action.Goto("http://h/"), new Action.Forward(), new Action.NewTab(null), new Action.CloseTab(),
-                new Action.Hover("4"), new Action.DoubleClick("4"), new Action.Answer("done"), new Action.Noop(0))) {
+                new Action.Hover("4"), new Action.DoubleClick("4"), new Action.Answer("done"), new Action.Noop(0),
+                new Action.TypeAtCaret("7", "it's [x]", false), new Action.TypeAtCaret("7", "tent", true))) {
             assertEquals(a, parse(a.toString()), a.toString());
         }
     }

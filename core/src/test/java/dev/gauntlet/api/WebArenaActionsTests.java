@@ -30,15 +30,11 @@ class WebArenaActionsTests {
     }
 
     @Test
-    void typeIsANativeActionCarryingTargetTextAndTheEnterFlagWhichDefaultsToPressingEnter() {
-        Action noEnter = p("type [7] [blue [xl] shirt] [0]");
-        assertEquals(new WebArenaActions.Typing("7", "blue [xl] shirt", false),
-                WebArenaActions.typing(assertInstanceOf(Action.Native.class, noEnter)));
+    void typeIsTypingAtTheCaretWithTheEnterFlagWhichDefaultsToPressingEnter() {
+        assertEquals(new Action.TypeAtCaret("7", "blue [xl] shirt", false), p("type [7] [blue [xl] shirt] [0]"));
         Action enter = p("type [7] [tent] [1]");
-        assertEquals(new WebArenaActions.Typing("7", "tent", true),
-                WebArenaActions.typing(assertInstanceOf(Action.Native.class, enter)));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), enter);
         assertEquals(enter, p("type [7] [tent]"));
-        assertEquals(null, WebArenaActions.typing(new Action.Native("webshop", "type [7] [tent] [1]")));
     }
 
     @Test

@@ -125,8 +125,7 @@ class LlmAgentTests {
                 Reply.text("The form is filled.\nAction: stop [done]"));
         LlmAgent agent = agent(Map.of("grammar", "webarena"));
         Action first = agent.act(page(null), List.of());
-        assertEquals(new dev.gauntlet.api.WebArenaActions.Typing("7", "Ann", false),
-                dev.gauntlet.api.WebArenaActions.typing(assertInstanceOf(Action.Native.class, first)));
+        assertEquals(new Action.TypeAtCaret("7", "Ann", false), first);
         assertEquals(new Action.Answer("done"), agent.act(page(null), List.of()));
         String system = server.received().get(0).allText();
         assertTrue(system.contains("type [7] [text] [1]") && system.contains("stop [answer]"), system);

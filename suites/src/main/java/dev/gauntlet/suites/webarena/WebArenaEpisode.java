@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * One WebArena episode in a 1280×720 context holding the task's tabs. It ends only by the agent's answer, the step
- * limit or an early stop (WebArena sites have no done flag). ({@code type} is performed by every browser episode.)
+ * limit or an early stop (WebArena sites have no done flag). Its actions are all generic ({@code type} is an
+ * {@link Action.TypeAtCaret}), so it performs no native one.
  */
 final class WebArenaEpisode extends BrowserEpisode {
 
