@@ -3,11 +3,11 @@ package dev.gauntlet.api;
 import java.util.List;
 
 /**
- * An agent's action. The set is closed; suites with a native grammar parse it into these (see {@link ActionParser}).
+ * An agent's action. The set is closed; an {@link ActionGrammar} turns a model's text into one of these.
  *
  * <p>A {@code target} is an element id from the observation ({@code "12"}), or a Playwright selector with an explicit
  * engine prefix ({@code css=#submit}, {@code text=Next}), which gold demonstrations use. {@link #toString()} gives the
- * BrowserGym-style call that {@link BrowserGymActions#parse} reads back.
+ * BrowserGym-style call that {@link ActionGrammar#browserGym()} reads back.
  */
 public sealed interface Action {
 

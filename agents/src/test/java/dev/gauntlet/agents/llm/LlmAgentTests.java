@@ -133,6 +133,24 @@ class LlmAgentTests {
     }
 
     @Test
+    void speaksWebShopsGrammarWhenAsked() throws Exception {
+        server.script(Reply.text("The page has a search box.\nAction: search[red socks]"));
+        LlmAgent agent = agent(Map.of("grammar", "webshop"));
+        assertEquals(new Action.Native("webshop", "search[red socks]"), agent.act(page(null), List.of()));
+        String system = server.received().get(0).allText();
+        assertTrue(system.contains("click[buy now]"), system);
+        assertTrue(system.contains("Action: search[red cotton socks]"), "the example is in the chosen grammar: " + system);
+    }
+
+    @Test
+    void anUnknownGrammarIsNamedWithTheAvailableOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new LlmAgent().configure(Map.of("grammar", "klingon")));
+        assertEquals("agent 'llm': unknown action grammar 'klingon'; available: [browsergym, webarena, webshop]",
+                e.getMessage());
+    }
+
+    @Test
     void rejectsUnknownArgumentsAndGrammars() {
         assertThrows(ConfigException.class, () -> new LlmAgent().configure(Map.of("colour", "red")));
         assertThrows(ConfigException.class, () -> new LlmAgent().configure(Map.of("grammar", "klingon")));

@@ -3,8 +3,8 @@ package dev.gauntlet.suites.webarena;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Task;
-import dev.gauntlet.api.WebArenaActions;
 import dev.gauntlet.browser.BrowserEpisode;
 
 import java.util.List;
@@ -30,6 +30,6 @@ final class WebArenaEpisode extends BrowserEpisode {
 
     @Override
     public List<Action> demonstration() {
-        return gold.stream().map(WebArenaActions::parseAction).toList();
+        return gold.stream().map(ActionGrammar.webArena()::parse).toList();
     }
 }

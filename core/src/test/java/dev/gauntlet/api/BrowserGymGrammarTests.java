@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BrowserGymActionsTests {
+class BrowserGymGrammarTests {
 
     private static Action parse(String s) {
-        return BrowserGymActions.parseAction(s);
+        return ActionGrammar.browserGym().parse(s);
     }
 
     @Test
@@ -34,6 +34,9 @@ class BrowserGymActionsTests {
         assertEquals(new Action.Answer("42"), parse("send_msg_to_user('42')"));
         assertEquals(new Action.Answer("N/A"), parse("report_infeasible('cannot')"));
         assertEquals(new Action.Click("css=#a b"), parse("click('css=#a b', button='left')"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", false), parse("type_at_caret('7', 'tent', False)"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), parse("type_at_caret('7', 'tent', press_enter=1)"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), parse("type_at_caret('7', 'tent')"));
     }
 
     @Test
@@ -54,7 +57,7 @@ class BrowserGymActionsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "click the button", "fly('3')", "click(", "fill('3')", "click('unterminated)",
-            "scroll('a', 'b')", "select_option('1')"})
+            "scroll('a', 'b')", "select_option('1')", "type_at_caret('7', 'x', 'maybe')"})
     void malformedTextBecomesInvalidWithAReason(String text) {
         Action a = parse(text);
         Action.Invalid invalid = assertInstanceOf(Action.Invalid.class, a, text);
