@@ -1,6 +1,7 @@
 package dev.gauntlet.agents;
 
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Step;
@@ -60,6 +61,6 @@ public final class WebShopRuleAgent implements Agent {
     }
 
     private static Action webshop(String text) {
-        return new Action.Native("webshop", text);
+        return new Action.Native(ActionGrammar.webShop().name(), text);
     }
 }

@@ -3,11 +3,11 @@ package dev.gauntlet.api;
 import java.util.List;
 
 /**
- * An agent's action. The set is closed; suites with a native grammar parse it into these (see {@link ActionParser}).
+ * An agent's action. The set is closed; an {@link ActionGrammar} turns a model's text into one of these.
  *
  * <p>A {@code target} is an element id from the observation ({@code "12"}), or a Playwright selector with an explicit
  * engine prefix ({@code css=#submit}, {@code text=Next}), which gold demonstrations use. {@link #toString()} gives the
- * BrowserGym-style call that {@link BrowserGymActions#parse} reads back.
+ * BrowserGym-style call that {@link ActionGrammar#browserGym()} reads back.
  */
 public sealed interface Action {
 
@@ -34,6 +34,16 @@ public sealed interface Action {
     /** Types {@code text} key by key into the element (fires key events, unlike {@link Fill}). */
     record Type(String target, String text) implements Action {
         @Override public String toString() { return call("type", target, text); }
+    }
+
+    /**
+     * Clicks the element, types {@code text} key by key at the caret, then presses Enter when {@code pressEnter}:
+     * WebArena's {@code type [id] [text] [0|1]}. Unlike {@link Fill} it appends to what the element holds.
+     */
+    record TypeAtCaret(String target, String text, boolean pressEnter) implements Action {
+        @Override public String toString() {
+            return "type_at_caret(" + quote(target) + ", " + quote(text) + ", " + (pressEnter ? "True" : "False") + ")";
+        }
     }
 
     /** Chooses options of a select element by value or label. */

@@ -5,7 +5,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.WebArenaActions;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -57,6 +56,13 @@ public final class ActionExecutor {
                 locate(page, a.target()).fill(a.text());
             } else if (action instanceof Action.Type a) {
                 locate(page, a.target()).pressSequentially(a.text());
+            } else if (action instanceof Action.TypeAtCaret a) {
+                Locator field = locate(page, a.target());
+                field.click();
+                page.keyboard().type(a.text()); // at the caret, as upstream: appended, the field is not cleared
+                if (a.pressEnter()) {
+                    field.press("Enter"); // the same key, but Playwright waits for a navigation it starts
+                }
             } else if (action instanceof Action.Select a) {
                 locate(page, a.target()).selectOption(a.options().toArray(String[]::new));
             } else if (action instanceof Action.Press a) {
@@ -105,27 +111,6 @@ public final class ActionExecutor {
             } else if (action instanceof Action.Native a) {
                 throw new UnsupportedOperationException("native action '" + a.text()
                         + "' (grammar " + a.grammar() + ") is not understood here");
-            }
-            return null;
-        } catch (PlaywrightException e) {
-            return agentError(page, e);
-        }
-    }
-
-    /**
-     * Performs a WebArena {@code type} as upstream's harness does: click the element, type the text key by key at the
-     * caret (so it is appended to what the field holds), then press Enter when asked.
-     *
-     * @return {@code null} on success, else the error for the agent
-     */
-    public String type(WebArenaActions.Typing typing) {
-        Page page = page();
-        try {
-            Locator field = locate(page, typing.target());
-            field.click();
-            page.keyboard().type(typing.text());
-            if (typing.enter()) {
-                field.press("Enter"); // the same key, but Playwright waits for a navigation it starts
             }
             return null;
         } catch (PlaywrightException e) {

@@ -7,7 +7,6 @@ import dev.gauntlet.api.BrowserPage;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Task;
-import dev.gauntlet.api.WebArenaActions;
 
 import java.util.Optional;
 
@@ -60,10 +59,7 @@ public abstract class BrowserEpisode implements Episode {
         return observation;
     }
 
-    /**
-     * Performs a suite's native action; returns the agent-facing error or {@code null}. WebArena's {@code type}
-     * never reaches here: every browser episode performs it.
-     */
+    /** Performs a suite's native action; returns the agent-facing error or {@code null}. */
     protected String performNative(Action.Native action) throws Exception {
         return "this suite has no native action '" + action.text() + "'";
     }
@@ -78,13 +74,7 @@ public abstract class BrowserEpisode implements Episode {
     @Override
     public String act(Action action) throws Exception {
         probed = null;
-        String error;
-        if (action instanceof Action.Native n) {
-            WebArenaActions.Typing typing = WebArenaActions.typing(n);
-            error = typing != null ? executor.type(typing) : performNative(n);
-        } else {
-            error = executor.perform(action);
-        }
+        String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
         lastError = error == null ? "" : error;
         return error;
     }

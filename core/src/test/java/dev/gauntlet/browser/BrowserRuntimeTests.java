@@ -7,7 +7,6 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.Element;
 import dev.gauntlet.api.Observation;
-import dev.gauntlet.api.WebArenaActions;
 import dev.gauntlet.site.SiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,12 +96,12 @@ class BrowserRuntimeTests {
                     + "document.getElementById('out').textContent = 'entered:' + e.target.value; })");
             Element name = byName(PageObserver.observe(page, "", ""), "Name", "textbox");
             ActionExecutor actions = new ActionExecutor(context, page);
-            assertNull(actions.type(new WebArenaActions.Typing(name.id(), "Ada", false)));
+            assertNull(actions.perform(new Action.TypeAtCaret(name.id(), "Ada", false)));
             assertEquals("", page.textContent("#out"), "flag 0 presses no Enter");
-            assertNull(actions.type(new WebArenaActions.Typing(name.id(), " Lovelace", true)));
+            assertNull(actions.perform(new Action.TypeAtCaret(name.id(), " Lovelace", true)));
             assertEquals("Ada Lovelace", page.inputValue("#name"), "upstream types at the caret, it does not clear");
             assertEquals("entered:Ada Lovelace", page.textContent("#out"));
-            assertTrue(actions.type(new WebArenaActions.Typing("9999", "x", false)).contains("Timeout"));
+            assertTrue(actions.perform(new Action.TypeAtCaret("9999", "x", false)).contains("Timeout"));
         } finally {
             context.close();
         }

@@ -1,6 +1,7 @@
 package dev.gauntlet.agents.llm;
 
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
@@ -29,11 +30,12 @@ import java.util.Set;
  *
  * <p>Arguments: the model settings of {@link LlmSettings#KEYS} (overriding {@code llm.*}); {@code obs=axtree|html}
  * (default axtree); {@code screenshot=true|false} (default false; true adds a set-of-marks screenshot);
- * {@code history=N} recent actions in the prompt (default 5); {@code grammar=browsergym} (see
- * {@link ActionGrammar}); {@code retries=N} (default 2): when a reply cannot be parsed, the agent shows the model its
- * reply and the parse error and asks again, up to N times in the same step; if every attempt fails, the step records
- * an {@link Action.Invalid} with the last reason; {@code page_chars=N} (default 12000) cuts long pages;
- * {@code viewport_width=N} (default 1280) scales set-of-marks boxes.
+ * {@code history=N} recent actions in the prompt (default 5); {@code grammar=browsergym|webarena|webshop} or a
+ * registered one (see {@link ActionGrammar#named}; default browsergym); {@code retries=N} (default 2): when a reply
+ * cannot be parsed, the agent shows the model its reply and the parse error and asks again, up to N times in the same
+ * step; if every attempt fails, the step records an {@link Action.Invalid} with the last reason;
+ * {@code page_chars=N} (default 12000) cuts long pages; {@code viewport_width=N} (default 1280) scales set-of-marks
+ * boxes.
  */
 public final class LlmAgent implements Agent {
 
@@ -47,7 +49,7 @@ public final class LlmAgent implements Agent {
     private int retries = 2;
     private int pageChars = 12_000;
     private double viewportWidth = 1280;
-    private ActionGrammar grammar = ActionGrammar.named(BrowserGymGrammar.NAME);
+    private ActionGrammar grammar = ActionGrammar.browserGym();
     private PromptBuilder prompt;
     private ChatClient client;
     private Usage usage = Usage.NONE;
@@ -83,7 +85,11 @@ public final class LlmAgent implements Agent {
         retries = number(args, "retries", 2);
         pageChars = number(args, "page_chars", 12_000);
         viewportWidth = number(args, "viewport_width", 1280);
-        grammar = ActionGrammar.named(args.getOrDefault("grammar", BrowserGymGrammar.NAME));
+        try {
+            grammar = ActionGrammar.named(args.getOrDefault("grammar", ActionGrammar.browserGym().name()));
+        } catch (ConfigException e) {
+            throw new ConfigException("agent 'llm': " + e.getMessage());
+        }
     }
 
     @Override

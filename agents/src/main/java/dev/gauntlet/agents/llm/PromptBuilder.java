@@ -1,5 +1,6 @@
 package dev.gauntlet.agents.llm;
 
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.llm.ChatMessage;

@@ -125,12 +125,29 @@ class LlmAgentTests {
                 Reply.text("The form is filled.\nAction: stop [done]"));
         LlmAgent agent = agent(Map.of("grammar", "webarena"));
         Action first = agent.act(page(null), List.of());
-        assertEquals(new dev.gauntlet.api.WebArenaActions.Typing("7", "Ann", false),
-                dev.gauntlet.api.WebArenaActions.typing(assertInstanceOf(Action.Native.class, first)));
+        assertEquals(new Action.TypeAtCaret("7", "Ann", false), first);
         assertEquals(new Action.Answer("done"), agent.act(page(null), List.of()));
         String system = server.received().get(0).allText();
         assertTrue(system.contains("type [7] [text] [1]") && system.contains("stop [answer]"), system);
         assertTrue(system.contains("Action: click [12]"), "the example reply is in the chosen grammar: " + system);
+    }
+
+    @Test
+    void speaksWebShopsGrammarWhenAsked() throws Exception {
+        server.script(Reply.text("The page has a search box.\nAction: search[red socks]"));
+        LlmAgent agent = agent(Map.of("grammar", "webshop"));
+        assertEquals(new Action.Native("webshop", "search[red socks]"), agent.act(page(null), List.of()));
+        String system = server.received().get(0).allText();
+        assertTrue(system.contains("click[buy now]"), system);
+        assertTrue(system.contains("Action: search[red cotton socks]"), "the example is in the chosen grammar: " + system);
+    }
+
+    @Test
+    void anUnknownGrammarIsNamedWithTheAvailableOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new LlmAgent().configure(Map.of("grammar", "klingon")));
+        assertEquals("agent 'llm': unknown action grammar 'klingon'; available: [browsergym, webarena, webshop]",
+                e.getMessage());
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.gauntlet.suites.miniwob;
 
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.BrowserGymActions;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserEpisode;
@@ -117,7 +117,7 @@ final class MiniWobEpisode extends BrowserEpisode {
         }
         List<Action> actions = new ArrayList<>();
         for (Object step : list) {
-            actions.add(BrowserGymActions.parseAction(String.valueOf(step)));
+            actions.add(ActionGrammar.browserGym().parse(String.valueOf(step)));
         }
         return actions;
     }

@@ -3,15 +3,16 @@ package dev.gauntlet.suites.webarena;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Task;
-import dev.gauntlet.api.WebArenaActions;
 import dev.gauntlet.browser.BrowserEpisode;
 
 import java.util.List;
 
 /**
  * One WebArena episode in a 1280×720 context holding the task's tabs. It ends only by the agent's answer, the step
- * limit or an early stop (WebArena sites have no done flag). ({@code type} is performed by every browser episode.)
+ * limit or an early stop (WebArena sites have no done flag). Its actions are all generic ({@code type} is an
+ * {@link Action.TypeAtCaret}), so it performs no native one.
  */
 final class WebArenaEpisode extends BrowserEpisode {
 
@@ -29,6 +30,6 @@ final class WebArenaEpisode extends BrowserEpisode {
 
     @Override
     public List<Action> demonstration() {
-        return gold.stream().map(WebArenaActions::parseAction).toList();
+        return gold.stream().map(ActionGrammar.webArena()::parse).toList();
     }
 }

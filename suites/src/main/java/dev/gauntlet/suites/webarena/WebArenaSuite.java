@@ -305,7 +305,7 @@ public class WebArenaSuite implements Suite {
         if (last instanceof Action.Invalid) {
             return null;
         }
-        if (last instanceof Action.Fill || last instanceof Action.Native) {
+        if (last instanceof Action.Fill || last instanceof Action.TypeAtCaret) {
             long same = steps.stream().filter(s -> s.action().equals(last)).count();
             return same >= EARLY_STOP ? "the same typing action " + EARLY_STOP + " times" : null;
         }

@@ -15,17 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One WebShop episode in its own browser context: {@code search[...]} and {@code click[...]} are performed on the
- * page through the search box and the clickable elements, so the same code drives the built-in shop and an upstream
- * server. The episode is done once a done page is shown (after Buy Now).
+ * One WebShop episode in its own browser context: {@code search[...]} and {@code click[...]}, the native actions of
+ * {@link dev.gauntlet.api.ActionGrammar#webShop()}, are performed on the page through the search box and the
+ * clickable elements, so the same code drives the built-in shop and an upstream server. The episode is done once a
+ * done page is shown (after Buy Now).
  */
 final class WebShopEpisode extends BrowserEpisode {
 
     private static final String OBSERVE = load("observe.js");
+    private static final Pattern COMMAND = Pattern.compile("(search|click)\\[(.*)]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final String MARK = "(value) => {"
             + " document.querySelectorAll('[data-ws-target]').forEach(e => e.removeAttribute('data-ws-target'));"
             + " const all = [...document.querySelectorAll('.btn, .product-link')]"
@@ -72,9 +78,21 @@ final class WebShopEpisode extends BrowserEpisode {
         return (Map<String, Object>) executor.page().evaluate(OBSERVE, new ArrayList<>(visited));
     }
 
+    /** A native action read back: {@code search} or {@code click} and its lower-cased argument. */
+    record Command(String verb, String argument) {}
+
+    /** Reads a native action's text; null when it is neither {@code search[...]} nor {@code click[...]}. */
+    static Command command(String text) {
+        Matcher m = COMMAND.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        return new Command(m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip().toLowerCase(Locale.ROOT));
+    }
+
     @Override
     protected String performNative(Action.Native action) {
-        WebShopActions.Parsed parsed = WebShopActions.split(action.text());
+        Command parsed = command(action.text());
         if (parsed == null) {
             return "not a WebShop action: '" + action.text() + "' (expected search[keywords] or click[value])";
         }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
@@ -251,7 +252,7 @@ public final class WebShopSuite implements Suite {
     }
 
     private static Action native_(String text) {
-        return new Action.Native(WebShopActions.GRAMMAR, text);
+        return new Action.Native(ActionGrammar.webShop().name(), text);
     }
 
     static boolean inSplit(String split, int index) {

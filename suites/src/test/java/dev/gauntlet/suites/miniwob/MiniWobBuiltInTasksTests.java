@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.BrowserGymActions;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.GauntletBenchmark;
 import dev.gauntlet.browser.BrowserSession;
@@ -169,7 +169,7 @@ class MiniWobBuiltInTasksTests {
     private static List<Action> goldOf(Page page) {
         List<Action> actions = new ArrayList<>();
         for (Object step : (List<?>) page.evaluate("() => window.gauntletGold()")) {
-            actions.add(BrowserGymActions.parseAction(String.valueOf(step)));
+            actions.add(ActionGrammar.browserGym().parse(String.valueOf(step)));
         }
         return actions;
     }

@@ -41,5 +41,8 @@ class WebArenaEarlyStopTests {
     void theSameTypingCountsOverTheWholeEpisode() {
         assertNotNull(stop(TYPE, CLICK, TYPE, new Action.Back(), TYPE));
         assertNull(stop(TYPE, CLICK, TYPE));
+        Action typeAtCaret = new Action.TypeAtCaret("4", "tent", true);
+        assertNotNull(stop(typeAtCaret, CLICK, typeAtCaret, CLICK, typeAtCaret));
+        assertNull(stop(typeAtCaret, CLICK, new Action.TypeAtCaret("4", "tent", false), CLICK, typeAtCaret));
     }
 }

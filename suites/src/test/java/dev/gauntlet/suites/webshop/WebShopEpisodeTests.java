@@ -1,6 +1,7 @@
 package dev.gauntlet.suites.webshop;
 
 import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.suite.EpisodeContext;
@@ -111,11 +112,11 @@ class WebShopEpisodeTests {
 
     @Test
     void theNativeParserReadsSearchAndClickAndFallsBackToGenericCalls() {
-        WebShopActions parser = new WebShopActions();
+        ActionGrammar parser = ActionGrammar.webShop();
         assertEquals(new Action.Native("webshop", "search[Red Socks]"), parser.parse("Action: search[Red Socks]"));
         assertEquals(new Action.Native("webshop", "click[buy now]"), parser.parse("click[buy now]"));
         assertEquals(new Action.Click("12"), parser.parse("click('12')"));
         assertTrue(parser.parse("") instanceof Action.Invalid);
-        assertEquals(new WebShopActions.Parsed("click", "b0abc"), WebShopActions.split("click[ B0ABC ]"));
+        assertEquals(new WebShopEpisode.Command("click", "b0abc"), WebShopEpisode.command("click[ B0ABC ]"));
     }
 }

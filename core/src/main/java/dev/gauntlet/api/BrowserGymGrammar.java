@@ -7,22 +7,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parser of the BrowserGym-style call grammar ({@code click('12')}, {@code fill('7', 'hello')},
+ * BrowserGym's function-call grammar ({@code click('12')}, {@code fill('7', 'hello')},
  * {@code select_option('3', ['a', 'b'])}, {@code scroll(0, 200)}, {@code send_msg_to_user('42')}), the form
  * {@link Action#toString()} writes. Text around the call (code fences, a sentence of reasoning) is ignored.
  */
-public final class BrowserGymActions implements ActionParser {
+final class BrowserGymGrammar implements ActionGrammar {
 
-    /** The shared instance; the parser holds no state. */
-    public static final BrowserGymActions INSTANCE = new BrowserGymActions();
+    static final BrowserGymGrammar INSTANCE = new BrowserGymGrammar();
 
     private static final Pattern CALL = Pattern.compile("([a-z_]+)\\s*\\(");
 
-    private BrowserGymActions() {}
+    private BrowserGymGrammar() {}
 
-    /** Parses one action; see {@link ActionParser#parse}. */
-    public static Action parseAction(String text) {
-        return INSTANCE.parse(text);
+    @Override
+    public String name() {
+        return "browsergym";
+    }
+
+    @Override
+    public String instructions() {
+        return """
+                Actions (element ids are the numbers in [brackets] of the page text):
+                click('12')                      click an element
+                dblclick('12')                   double-click an element
+                hover('12')                      move the mouse over an element
+                fill('7', 'text')                replace the text of an input
+                type('7', 'text')                type text key by key
+                select_option('3', 'option')     choose an option of a select
+                press('7', 'Enter')              press keys in an element (Control+a, Tab, ...)
+                keyboard_press('Enter')          press keys on the page
+                scroll(0, 300)                   scroll the page by pixels (dx, dy)
+                mouse_click(120, 300)            click at viewport coordinates
+                goto('http://...')               open a URL
+                go_back()  go_forward()          browser history
+                new_tab()  tab_focus(1)  tab_close()
+                noop()                           wait
+                send_msg_to_user('answer')       finish, with the answer when the task asks for one
+                report_infeasible('reason')      finish: the task cannot be done""";
+    }
+
+    @Override
+    public String example() {
+        return "click('12')";
     }
 
     @Override
@@ -47,9 +73,10 @@ public final class BrowserGymActions implements ActionParser {
         return new Action.Invalid(text, "no action call found (expected e.g. click('12'))");
     }
 
-    private static final List<String> KNOWN = List.of("click", "dblclick", "hover", "fill", "type", "select_option",
-            "press", "keyboard_press", "scroll", "scroll_element", "mouse_click", "goto", "go_back", "go_forward",
-            "new_tab", "tab_focus", "tab_close", "noop", "send_msg_to_user", "answer", "stop", "report_infeasible");
+    private static final List<String> KNOWN = List.of("click", "dblclick", "hover", "fill", "type", "type_at_caret",
+            "select_option", "press", "keyboard_press", "scroll", "scroll_element", "mouse_click", "goto", "go_back",
+            "go_forward", "new_tab", "tab_focus", "tab_close", "noop", "send_msg_to_user", "answer", "stop",
+            "report_infeasible");
 
     private static Action build(String name, List<Object> a) {
         return switch (name) {
@@ -58,6 +85,8 @@ public final class BrowserGymActions implements ActionParser {
             case "hover" -> new Action.Hover(str(a, 0, name));
             case "fill" -> new Action.Fill(str(a, 0, name), str(a, 1, name));
             case "type" -> new Action.Type(str(a, 0, name), str(a, 1, name));
+            case "type_at_caret" -> new Action.TypeAtCaret(str(a, 0, name), str(a, 1, name),
+                    a.size() < 3 || flag(a, 2));
             case "select_option" -> new Action.Select(str(a, 0, name), options(a, name));
             case "press" -> new Action.Press(str(a, 0, name), str(a, 1, name));
             case "keyboard_press" -> new Action.Press(null, str(a, 0, name));
@@ -100,6 +129,16 @@ public final class BrowserGymActions implements ActionParser {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("argument " + (i + 1) + " must be a number, got " + v);
         }
+    }
+
+    /** Reads a Python boolean ({@code True}, {@code False}) or a 0/1 flag. */
+    private static boolean flag(List<Object> a, int i) {
+        return switch (String.valueOf(a.get(i)).toLowerCase(Locale.ROOT)) {
+            case "true", "1", "1.0" -> true;
+            case "false", "0", "0.0" -> false;
+            default -> throw new IllegalArgumentException("argument " + (i + 1) + " must be True or False, got "
+                    + a.get(i));
+        };
     }
 
     private static List<String> options(List<Object> a, String name) {

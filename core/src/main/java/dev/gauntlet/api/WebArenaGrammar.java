@@ -5,39 +5,58 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parser of WebArena's action grammar: {@code click [id]}, {@code type [id] [text] [0|1]}, {@code hover [id]},
- * {@code press [key_comb]}, {@code scroll [down|up]}, {@code new_tab}, {@code tab_focus [index]}, {@code close_tab},
- * {@code goto [url]}, {@code go_back}, {@code go_forward}, {@code stop [answer]}. As upstream, the action is read from
- * the first {@code ```} fenced block of the output when there is one ("In summary, the next action I will perform
- * is ```click [12]```").
+ * WebArena's grammar, the one its paper's agents speak: {@code click [id]}, {@code type [id] [text] [0|1]},
+ * {@code hover [id]}, {@code press [key_comb]}, {@code scroll [down|up]}, {@code new_tab}, {@code tab_focus [index]},
+ * {@code close_tab}, {@code goto [url]}, {@code go_back}, {@code go_forward}, {@code stop [answer]}. As upstream, the
+ * action is read from the first {@code ```} fenced block of the output when there is one ("In summary, the next
+ * action I will perform is ```click [12]```").
  *
  * <p>It lives in core, not in the WebArena suite, because agents speak it and agents never depend on suites.
- * {@code type} does what upstream's harness does: click the element, type the text at the caret (appending to what
- * the field holds, never clearing it), then press Enter when the flag is {@code 1} or absent (upstream's default).
- * No generic action means "click, type, maybe Enter", so it comes back as an {@link Action.Native} of grammar
- * {@link #GRAMMAR}; {@link #typing} reads it back and every browser episode performs it.
+ * {@code type} becomes an {@link Action.TypeAtCaret}, which does what upstream's harness does: click the element, type
+ * the text at the caret (appending to what the field holds, never clearing it), then press Enter when the flag is
+ * {@code 1} or absent (upstream's default).
  */
-public final class WebArenaActions implements ActionParser {
+final class WebArenaGrammar implements ActionGrammar {
 
-    /** The grammar name of the {@link Action.Native} actions this parser produces. */
-    public static final String GRAMMAR = "webarena";
-
-    /** The shared instance; the parser holds no state. */
-    public static final WebArenaActions INSTANCE = new WebArenaActions();
+    static final WebArenaGrammar INSTANCE = new WebArenaGrammar();
 
     /** Pixels one {@code scroll [down]} moves: the 720-pixel viewport's height, as upstream's page-wise scroll. */
-    public static final int SCROLL_PIXELS = 720;
+    static final int SCROLL_PIXELS = 720;
 
     private static final Pattern FENCE = Pattern.compile("```(.*?)```", Pattern.DOTALL);
     private static final Pattern TYPE_FLAG = Pattern.compile("type\\s*\\[(.+?)\\]\\s*\\[(.*)\\]\\s*\\[([01])\\]", Pattern.DOTALL);
     private static final Pattern TYPE = Pattern.compile("type\\s*\\[(.+?)\\]\\s*\\[(.*)\\]", Pattern.DOTALL);
     private static final Pattern ONE = Pattern.compile("([a-z_]+)\\s*(?:\\[(.*)\\])?", Pattern.DOTALL);
 
-    private WebArenaActions() {}
+    private WebArenaGrammar() {}
 
-    /** Parses one action; see {@link ActionParser#parse}. */
-    public static Action parseAction(String text) {
-        return INSTANCE.parse(text);
+    @Override
+    public String name() {
+        return "webarena";
+    }
+
+    @Override
+    public String instructions() {
+        return """
+                Actions (element ids are the numbers in [brackets] of the page text):
+                click [12]                  click an element
+                type [7] [text] [1]         click a field and type text at its cursor; the last flag presses Enter
+                                            afterwards (1, the default) or not (0). Typing does not clear the field.
+                hover [12]                  move the mouse over an element
+                press [Control+a]           press a key combination on the page
+                scroll [down]  scroll [up]  scroll the page by one screen
+                new_tab                     open a new, empty tab
+                tab_focus [1]               switch to the tab with this index
+                close_tab                   close the current tab
+                goto [http://...]           open a URL in the current tab
+                go_back  go_forward         browser history
+                stop [answer]               finish; put the answer in the brackets when the task asks for one,
+                                            N/A when the task cannot be done, nothing otherwise""";
+    }
+
+    @Override
+    public String example() {
+        return "click [12]";
     }
 
     @Override
@@ -57,7 +76,7 @@ public final class WebArenaActions implements ActionParser {
                 }
             }
             boolean enter = !flagged || t.group(3).equals("1");
-            return new Typing(t.group(1).trim(), t.group(2), enter).toAction();
+            return new Action.TypeAtCaret(t.group(1).trim(), t.group(2), enter);
         }
         Matcher m = ONE.matcher(body);
         if (!m.matches()) {
@@ -106,34 +125,6 @@ public final class WebArenaActions implements ActionParser {
                 }
             default:
                 return new Action.Invalid(text, "unknown action '" + name + "'");
-        }
-    }
-
-    /**
-     * Reads a {@code type} native action back.
-     *
-     * @return the typing to perform, or {@code null} when {@code action} is not a WebArena {@code type}
-     */
-    public static Typing typing(Action.Native action) {
-        if (!GRAMMAR.equals(action.grammar())) {
-            return null;
-        }
-        Matcher t = TYPE_FLAG.matcher(action.text());
-        return t.matches() ? new Typing(t.group(1), t.group(2), t.group(3).equals("1")) : null;
-    }
-
-    /**
-     * A WebArena {@code type}: click {@code target}, type {@code text} at the caret, then press Enter if {@code enter}.
-     *
-     * @param target the element id
-     * @param text the text, typed key by key (it is appended to what the field holds)
-     * @param enter whether Enter is pressed afterwards
-     */
-    public record Typing(String target, String text, boolean enter) {
-
-        /** Returns the native action that stands for this typing. */
-        public Action.Native toAction() {
-            return new Action.Native(GRAMMAR, "type [" + target + "] [" + text + "] [" + (enter ? 1 : 0) + "]");
         }
     }
 

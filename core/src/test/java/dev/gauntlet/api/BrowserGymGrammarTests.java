@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BrowserGymActionsTests {
+class BrowserGymGrammarTests {
 
     private static Action parse(String s) {
-        return BrowserGymActions.parseAction(s);
+        return ActionGrammar.browserGym().parse(s);
     }
 
     @Test
@@ -34,6 +34,9 @@ class BrowserGymActionsTests {
         assertEquals(new Action.Answer("42"), parse("send_msg_to_user('42')"));
         assertEquals(new Action.Answer("N/A"), parse("report_infeasible('cannot')"));
         assertEquals(new Action.Click("css=#a b"), parse("click('css=#a b', button='left')"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", false), parse("type_at_caret('7', 'tent', False)"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), parse("type_at_caret('7', 'tent', press_enter=1)"));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), parse("type_at_caret('7', 'tent')"));
     }
 
     @Test
@@ -46,14 +49,15 @@ class BrowserGymActionsTests {
         for (Action a : List.of(new Action.Click("1"), new Action.Fill("2", "a 'b'\nc"), new Action.Type("2", "x"),
                 new Action.Select("3", List.of("x", "y")), new Action.Press(null, "Tab"), new Action.Scroll("9", 0, -50),
                 new Action.Goto("http://h/"), new Action.Forward(), new Action.NewTab(null), new Action.CloseTab(),
-                new Action.Hover("4"), new Action.DoubleClick("4"), new Action.Answer("done"), new Action.Noop(0))) {
+                new Action.Hover("4"), new Action.DoubleClick("4"), new Action.Answer("done"), new Action.Noop(0),
+                new Action.TypeAtCaret("7", "it's [x]", false), new Action.TypeAtCaret("7", "tent", true))) {
             assertEquals(a, parse(a.toString()), a.toString());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "click the button", "fly('3')", "click(", "fill('3')", "click('unterminated)",
-            "scroll('a', 'b')", "select_option('1')"})
+            "scroll('a', 'b')", "select_option('1')", "type_at_caret('7', 'x', 'maybe')"})
     void malformedTextBecomesInvalidWithAReason(String text) {
         Action a = parse(text);
         Action.Invalid invalid = assertInstanceOf(Action.Invalid.class, a, text);

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-class WebArenaActionsTests {
+class WebArenaGrammarTests {
 
     private static Action p(String text) {
-        return WebArenaActions.parseAction(text);
+        return ActionGrammar.webArena().parse(text);
     }
 
     @Test
@@ -30,15 +30,11 @@ class WebArenaActionsTests {
     }
 
     @Test
-    void typeIsANativeActionCarryingTargetTextAndTheEnterFlagWhichDefaultsToPressingEnter() {
-        Action noEnter = p("type [7] [blue [xl] shirt] [0]");
-        assertEquals(new WebArenaActions.Typing("7", "blue [xl] shirt", false),
-                WebArenaActions.typing(assertInstanceOf(Action.Native.class, noEnter)));
+    void typeIsTypingAtTheCaretWithTheEnterFlagWhichDefaultsToPressingEnter() {
+        assertEquals(new Action.TypeAtCaret("7", "blue [xl] shirt", false), p("type [7] [blue [xl] shirt] [0]"));
         Action enter = p("type [7] [tent] [1]");
-        assertEquals(new WebArenaActions.Typing("7", "tent", true),
-                WebArenaActions.typing(assertInstanceOf(Action.Native.class, enter)));
+        assertEquals(new Action.TypeAtCaret("7", "tent", true), enter);
         assertEquals(enter, p("type [7] [tent]"));
-        assertEquals(null, WebArenaActions.typing(new Action.Native("webshop", "type [7] [tent] [1]")));
     }
 
     @Test
@@ -50,5 +46,18 @@ class WebArenaActionsTests {
         assertInstanceOf(Action.Invalid.class, p("scroll [left]"));
         assertInstanceOf(Action.Invalid.class, p("fly [3]"));
         assertInstanceOf(Action.Invalid.class, p(""));
+    }
+
+    @Test
+    void aBadActionSaysWhatIsWrong() {
+        assertEquals("scroll takes [down] or [up]", reason("scroll [left]"));
+        assertEquals("type needs [id] [text] [0|1]", reason("type [7]"));
+        assertEquals("click needs an argument in brackets", reason("click"));
+        assertEquals("unknown action 'fly'", reason("fly [3]"));
+        assertEquals("tab_focus takes a tab index", reason("tab_focus [second]"));
+    }
+
+    private static String reason(String text) {
+        return assertInstanceOf(Action.Invalid.class, p(text)).reason();
     }
 }
