@@ -146,7 +146,7 @@ public final class Leaderboard implements RunListener {
     }
 
     private static String link(StoredRun run, Path relativeTo) {
-        Path target = Files.exists(run.dir().resolve("report.html")) ? run.dir().resolve("report.html") : run.dir();
+        Path target = Files.exists(run.folder().reportHtml()) ? run.folder().reportHtml() : run.dir();
         return "[" + run.id() + "](" + display(target, relativeTo) + ")";
     }
 

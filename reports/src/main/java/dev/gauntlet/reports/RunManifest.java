@@ -35,7 +35,7 @@ public final class RunManifest implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         node = build(run, systemKeys(run));
         node.put("status", "running");
-        Json.write(run.dir().resolve("manifest.json"), node);
+        Json.write(run.folder().manifest(), node);
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class RunManifest implements RunListener {
         for (EpisodeResult.Status s : EpisodeResult.Status.values()) {
             counts.put(s.label(), results.stream().filter(r -> r.status() == s).count());
         }
-        Json.write(run.dir().resolve("manifest.json"), node);
+        Json.write(run.folder().manifest(), node);
     }
 
     /** Builds the manifest of a starting run; {@code extraKeys} are configuration keys beyond {@link Constants}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.gauntlet.api.RunFolder;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,8 +30,6 @@ import java.util.stream.Stream;
  */
 public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> rows) {
 
-    public static final String MANIFEST = "manifest.json";
-    public static final String RESULTS = "results.csv";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public StoredRun {
@@ -39,7 +38,8 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
 
     /** Tells whether a folder looks like a run folder (holds a manifest or results), so that others are ignored. */
     public static boolean isRunFolder(Path dir) {
-        return Files.isDirectory(dir) && (Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(RESULTS)));
+        RunFolder run = new RunFolder(dir);
+        return Files.isDirectory(dir) && (Files.exists(run.manifest()) || Files.exists(run.results()));
     }
 
     /** Lists the run folders directly under {@code root}, sorted by name (run ids sort by time). */
@@ -61,17 +61,23 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
         if (!Files.isDirectory(dir)) {
             throw new CorruptRunException(dir, "not a folder (expected a run folder holding manifest.json and results.csv)");
         }
-        JsonNode manifest = manifest(dir);
+        RunFolder run = new RunFolder(dir);
+        JsonNode manifest = manifest(run);
         String status = manifest.path("status").asText("");
         if (!status.equals("finished")) {
-            throw new CorruptRunException(dir.resolve(MANIFEST), "status is '" + status
+            throw new CorruptRunException(run.manifest(), "status is '" + status
                     + "', not 'finished': the run was killed or is still going");
         }
-        return new StoredRun(dir, dir.getFileName().toString(), manifest, rows(dir.resolve(RESULTS)));
+        return new StoredRun(dir, run.id(), manifest, rows(run.results()));
     }
 
-    private static JsonNode manifest(Path dir) throws CorruptRunException {
-        Path file = dir.resolve(MANIFEST);
+    /** Returns the run folder, which names the files in it. */
+    public RunFolder folder() {
+        return new RunFolder(dir);
+    }
+
+    private static JsonNode manifest(RunFolder run) throws CorruptRunException {
+        Path file = run.manifest();
         if (!Files.isRegularFile(file)) {
             throw new CorruptRunException(file, "missing (expected the manifest every run writes as it starts)");
         }
