@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
@@ -56,6 +57,7 @@ public final class RunManifest implements RunListener {
     static ObjectNode build(RunInfo run, Set<String> extraKeys) {
         Config config = run.config();
         ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("format_version", RunFolder.FORMAT_VERSION);
         m.put("id", run.id());
         config.get(Constants.RUN_LABEL).ifPresent(l -> m.put("label", l));
         ObjectNode gauntlet = m.putObject("gauntlet");

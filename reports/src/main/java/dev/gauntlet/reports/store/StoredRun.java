@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * A finished run read back from its folder: {@code manifest.json} and {@code results.csv}. Reading checks both, so a
- * run killed half-way or a hand-edited CSV is a {@link CorruptRunException} naming the file and the fault, never a
- * row silently counted.
+ * run killed half-way, a hand-edited CSV or a run written by a newer Gauntlet is a {@link CorruptRunException} naming
+ * the file and the fault, never a row silently counted.
  *
  * @param dir      the run folder
  * @param id       the run id (the folder's name)
@@ -63,6 +63,11 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
         }
         RunFolder run = new RunFolder(dir);
         JsonNode manifest = manifest(run);
+        int version = formatVersion(manifest);
+        if (version > RunFolder.FORMAT_VERSION) {
+            throw new CorruptRunException(run.manifest(), "format_version is " + version + ", newer than the "
+                    + RunFolder.FORMAT_VERSION + " this Gauntlet reads: read it with the Gauntlet that wrote it");
+        }
         String status = manifest.path("status").asText("");
         if (!status.equals("finished")) {
             throw new CorruptRunException(run.manifest(), "status is '" + status
@@ -74,6 +79,15 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
     /** Returns the run folder, which names the files in it. */
     public RunFolder folder() {
         return new RunFolder(dir);
+    }
+
+    /** Returns the run folder's layout version; runs written before the manifest recorded it are version 1. */
+    public int formatVersion() {
+        return formatVersion(manifest);
+    }
+
+    private static int formatVersion(JsonNode manifest) {
+        return manifest.path("format_version").asInt(1);
     }
 
     private static JsonNode manifest(RunFolder run) throws CorruptRunException {
