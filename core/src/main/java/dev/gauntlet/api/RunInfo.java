@@ -9,7 +9,7 @@ import java.util.Map;
  * A run as it starts.
  *
  * @param id        run id, sortable by time ({@code 20261121-101500-miniwob-replay})
- * @param dir       the run folder
+ * @param dir       the run folder ({@link #folder()} names the files in it)
  * @param config    resolved configuration
  * @param suites    suite name → source description (built-in, or upstream path and hash)
  * @param agents    agent specs
@@ -19,4 +19,10 @@ import java.util.Map;
  * @param startedAt start time
  */
 public record RunInfo(String id, Path dir, Config config, Map<String, String> suites, List<String> agents,
-                      List<Long> seeds, int episodes, int workers, Instant startedAt) {}
+                      List<Long> seeds, int episodes, int workers, Instant startedAt) {
+
+    /** Returns the run folder, which names the files in it. */
+    public RunFolder folder() {
+        return new RunFolder(dir);
+    }
+}

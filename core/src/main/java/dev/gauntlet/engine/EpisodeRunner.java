@@ -11,6 +11,7 @@ import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.Screenshots;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -186,9 +187,8 @@ final class EpisodeRunner {
         if (png == null) {
             return "";
         }
-        String name = "screenshots/" + d.task.suite() + "/" + RunDirectory.fileName(d.task.id()) + "__" + d.seed
-                + (d.agent == null ? "" : "__" + RunDirectory.fileName(d.agent.name())) + "/step-"
-                + String.format(Locale.ROOT, "%02d", index) + ".png";
+        String name = RunFolder.screenshotName(d.task.suite(), d.task.id(), d.seed,
+                d.agent == null ? null : d.agent.name(), index);
         Path file = runDir.resolve(name);
         Files.createDirectories(file.getParent());
         Files.write(file, png);

@@ -2,6 +2,7 @@ package dev.gauntlet.engine;
 
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.RunFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * A run's folder {@code runs/<id>/}, where the id sorts by time and names suite and agent
- * ({@code 20261121-101500-miniwob-replay}); {@code runs/latest} points at the newest.
+ * Makes a run's folder {@code runs/<id>/}, where the id sorts by time and names suite and agent
+ * ({@code 20261121-101500-miniwob-replay}), and points {@code runs/latest} at it. What lies inside the folder is
+ * {@link RunFolder}'s to name.
  */
 record RunDirectory(String id, Path path) {
 
@@ -22,8 +24,9 @@ record RunDirectory(String id, Path path) {
     static RunDirectory create(Config config, List<String> suites, List<String> agents) throws IOException {
         Path root = Path.of(config.get(Constants.RUNS_DIR, Constants.RUNS_DIR_DEFAULT)).toAbsolutePath();
         Files.createDirectories(root);
-        String base = STAMP.format(LocalDateTime.now()) + "-" + fileName(String.join("+", suites)) + "-"
-                + fileName(agents.size() == 1 ? AgentSpec.parse(agents.get(0)).name() : agents.size() + "agents");
+        String agent = agents.size() == 1 ? AgentSpec.parse(agents.get(0)).name() : agents.size() + "agents";
+        String base = STAMP.format(LocalDateTime.now()) + "-" + RunFolder.safeName(String.join("+", suites)) + "-"
+                + RunFolder.safeName(agent);
         String id = base;
         for (int i = 2; Files.exists(root.resolve(id)); i++) {
             id = base + "-" + i;
@@ -35,7 +38,7 @@ record RunDirectory(String id, Path path) {
 
     /** Makes {@code latest} a symbolic link to the run; where links are not allowed, a file holding its id. */
     private static void pointLatest(Path root, String id) throws IOException {
-        Path latest = root.resolve("latest");
+        Path latest = RunFolder.latest(root);
         Path tmp = root.resolve(".latest-" + id);
         try {
             Files.deleteIfExists(tmp);
@@ -49,10 +52,5 @@ record RunDirectory(String id, Path path) {
             Files.deleteIfExists(latest);
             Files.writeString(latest, id + "\n");
         }
-    }
-
-    /** Makes a string safe as a file name part. */
-    static String fileName(String s) {
-        return s.replaceAll("[^A-Za-z0-9._+-]+", "_");
     }
 }

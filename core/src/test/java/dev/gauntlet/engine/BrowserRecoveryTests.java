@@ -2,8 +2,6 @@ package dev.gauntlet.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 import java.nio.file.Path;
 
@@ -21,15 +19,8 @@ class BrowserRecoveryTests {
 
     @Test
     void deadBrowserBreaksOneEpisodeAndTheNextGetsANewBrowser() {
-        EngineTestKit.engine(GauntletTestEngine.ENGINE_ID)
-                .selectors(DiscoverySelectors.selectClass(Benchmark.class))
-                .configurationParameter("gauntlet.suite", "crashy")
-                .configurationParameter("gauntlet.agent", "clicker")
-                .configurationParameter("gauntlet.seeds", "0,1,2")
-                .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "off")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .execute().testEvents().assertThatEvents()
+        GauntletRun.of(Benchmark.class).suite("crashy").agent("clicker").seeds("0,1,2").runsDir(runs)
+                .screenshots("none").testEvents().assertThatEvents()
                 .haveExactly(1, event(displayName("press [seed 0]"), finishedWithFailure(instanceOf(EpisodeBrokenException.class))))
                 .haveExactly(1, event(displayName("press [seed 1]"), finishedSuccessfully()))
                 .haveExactly(1, event(displayName("press [seed 2]"), finishedSuccessfully()));

@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.reports.store.StoredRun;
 
@@ -59,7 +60,7 @@ final class AllureEnvironment {
     static Path previousHistory(Path runDir) {
         List<Path> earlier = sameKind(runDir);
         for (int i = earlier.size() - 1; i >= 0; i--) {
-            Path history = earlier.get(i).resolve("report").resolve("history");
+            Path history = new RunFolder(earlier.get(i)).reportHistory();
             if (Files.isDirectory(history)) {
                 return history;
             }
@@ -95,7 +96,7 @@ final class AllureEnvironment {
 
     private static JsonNode readManifest(Path dir) {
         try {
-            return Json.MAPPER.readTree(dir.resolve(StoredRun.MANIFEST).toFile());
+            return Json.MAPPER.readTree(new RunFolder(dir).manifest().toFile());
         } catch (IOException | RuntimeException e) {
             return Json.MAPPER.createObjectNode();
         }

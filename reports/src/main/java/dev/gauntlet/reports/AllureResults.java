@@ -46,7 +46,7 @@ public final class AllureResults implements RunListener {
 
     @Override
     public synchronized void runStarted(RunInfo run) throws IOException {
-        dir = Files.createDirectories(run.dir().resolve("allure-results"));
+        dir = Files.createDirectories(run.folder().allureResults());
         writer = new FileSystemResultsWriter(dir);
     }
 
@@ -178,7 +178,7 @@ public final class AllureResults implements RunListener {
         if (relative == null || relative.isEmpty()) {
             return;
         }
-        Path file = run.dir().resolve(relative);
+        Path file = run.folder().resolve(relative);
         if (!Files.exists(file)) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.gauntlet.reports;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
@@ -27,7 +28,7 @@ public final class HtmlReport implements RunListener {
         if (!config.getBoolean(Constants.REPORT_HTML, Constants.REPORT_HTML_DEFAULT)) {
             return;
         }
-        Path resultsDir = run.dir().resolve("allure-results");
+        Path resultsDir = run.folder().allureResults();
         if (!Files.isDirectory(resultsDir)) {
             System.out.println("[gauntlet] no HTML report: " + resultsDir + " is missing");
             return;
@@ -51,9 +52,10 @@ public final class HtmlReport implements RunListener {
         if (allure.isEmpty()) {
             return why.toString();
         }
-        Path results = runDir.resolve("allure-results");
-        carryHistory(runDir, results);
-        Path report = runDir.resolve("report");
+        RunFolder folder = new RunFolder(runDir);
+        Path results = folder.allureResults();
+        carryHistory(folder);
+        Path report = folder.report();
         String problem = allure.get().generate(results, report, false);
         if (!problem.isEmpty()) {
             return problem;
@@ -64,22 +66,22 @@ public final class HtmlReport implements RunListener {
             if (!problem.isEmpty()) {
                 return problem;
             }
-            Files.move(single.resolve("index.html"), runDir.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(single.resolve("index.html"), folder.reportHtml(), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             AllureCommandline.deleteTree(single);
         }
-        System.out.println("[gauntlet] HTML report: " + runDir.resolve("report.html").toAbsolutePath()
-                + " (single file, opens from disk); full report: " + report.resolve("index.html").toAbsolutePath());
+        System.out.println("[gauntlet] HTML report: " + folder.reportHtml().toAbsolutePath()
+                + " (single file, opens from disk); full report: " + folder.reportIndex().toAbsolutePath());
         return "";
     }
 
     /** Copies the previous report's history into the results, where Allure reads it for its trend charts. */
-    private static void carryHistory(Path runDir, Path results) throws IOException {
-        Path previous = AllureEnvironment.previousHistory(runDir);
+    private static void carryHistory(RunFolder run) throws IOException {
+        Path previous = AllureEnvironment.previousHistory(run.path());
         if (previous == null) {
             return;
         }
-        Path target = Files.createDirectories(results.resolve("history"));
+        Path target = Files.createDirectories(run.allureHistory());
         try (var files = Files.list(previous)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);

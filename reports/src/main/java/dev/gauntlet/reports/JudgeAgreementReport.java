@@ -29,7 +29,7 @@ public final class JudgeAgreementReport implements RunListener {
         if (rows.isEmpty()) {
             return;
         }
-        try (Writer w = Files.newBufferedWriter(run.dir().resolve("judges.csv"), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(run.folder().judgesCsv(), StandardCharsets.UTF_8);
              CSVWriter csv = new CSVWriter(w)) {
             csv.writeNext(COLUMNS.toArray(String[]::new), false);
             for (JudgeAgreement.Row row : rows) {
@@ -38,7 +38,7 @@ public final class JudgeAgreementReport implements RunListener {
                         .toArray(String[]::new), false);
             }
         }
-        Files.writeString(run.dir().resolve("judges.json"), JudgeAgreement.toJson(rows), StandardCharsets.UTF_8);
+        Files.writeString(run.folder().judgesJson(), JudgeAgreement.toJson(rows), StandardCharsets.UTF_8);
         for (JudgeAgreement.Row r : rows) {
             System.out.println(line(r));
         }

@@ -25,6 +25,10 @@ import java.util.TreeSet;
  * table per suite, one row per agent from its <em>latest</em> finished run (latest, not best, so a lucky run
  * does not stick), sorted by success rate. A run folder that cannot be read (killed run, hand-edited CSV) is named
  * with its fault, on the console and at the end of the file, and skipped. Same runs give the same file.
+ *
+ * <p>Each row links its run's report, or its folder, only where the readers of the leaderboard have that file too
+ * ({@link LinkableFiles}): the committed {@code leaderboard.md} never links into the git-ignored {@code runs/}, and
+ * names the run instead.
  */
 public final class Leaderboard implements RunListener {
 
@@ -76,8 +80,9 @@ public final class Leaderboard implements RunListener {
         md.append("Generated from ").append(runs.size()).append(" run folder(s). One row per suite and agent: its latest")
                 .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken, skipped and")
                 .append(" unscored (ran, but the oracle could not score them) episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
+        LinkableFiles linkable = LinkableFiles.forFolder(relativeTo);
         for (Map.Entry<String, Map<String, Entry>> suite : bySuite.entrySet()) {
-            table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo);
+            table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo, linkable);
         }
         if (!skipped.isEmpty()) {
             md.append("\n## Skipped run folders\n\n");
@@ -88,7 +93,8 @@ public final class Leaderboard implements RunListener {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, String suite, List<Entry> entries, Path relativeTo) {
+    private static void table(StringBuilder md, String suite, List<Entry> entries, Path relativeTo,
+                              LinkableFiles linkable) {
         entries.sort(Comparator.comparingDouble((Entry e) -> rate(e.figures())).reversed()
                 .thenComparing(e -> e.figures().agent()));
         TreeSet<String> sources = new TreeSet<>();
@@ -117,7 +123,7 @@ public final class Leaderboard implements RunListener {
         if (sources.size() > 1) {
             columns.put("source", e -> cell(e.source()));
         }
-        columns.put("run", e -> link(e.run(), relativeTo));
+        columns.put("run", e -> link(e.run(), relativeTo, linkable));
         md.append("| ").append(String.join(" | ", columns.keySet())).append(" |\n");
         md.append("|").append("---|".repeat(columns.size())).append('\n');
         for (Entry e : entries) {
@@ -145,8 +151,12 @@ public final class Leaderboard implements RunListener {
         return s.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String link(StoredRun run, Path relativeTo) {
-        Path target = Files.exists(run.dir().resolve("report.html")) ? run.dir().resolve("report.html") : run.dir();
+    /** Links the run's single-file report, else its folder; names the run where neither may be linked. */
+    private static String link(StoredRun run, Path relativeTo, LinkableFiles linkable) {
+        Path target = Files.exists(run.folder().reportHtml()) ? run.folder().reportHtml() : run.dir();
+        if (!linkable.test(target)) {
+            return "`" + run.id() + "`";
+        }
         return "[" + run.id() + "](" + display(target, relativeTo) + ")";
     }
 

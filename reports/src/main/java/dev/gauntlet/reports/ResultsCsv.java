@@ -35,7 +35,7 @@ public final class ResultsCsv implements RunListener {
             }
         }
         header = ResultRow.header(judges);
-        Path path = run.dir().resolve("results.csv");
+        Path path = run.folder().results();
         file = new FileOutputStream(path.toFile(), true);
         csv = new CSVWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8));
         if (path.toFile().length() == 0) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
@@ -35,7 +36,7 @@ public final class RunManifest implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         node = build(run, systemKeys(run));
         node.put("status", "running");
-        Json.write(run.dir().resolve("manifest.json"), node);
+        Json.write(run.folder().manifest(), node);
     }
 
     @Override
@@ -49,13 +50,14 @@ public final class RunManifest implements RunListener {
         for (EpisodeResult.Status s : EpisodeResult.Status.values()) {
             counts.put(s.label(), results.stream().filter(r -> r.status() == s).count());
         }
-        Json.write(run.dir().resolve("manifest.json"), node);
+        Json.write(run.folder().manifest(), node);
     }
 
     /** Builds the manifest of a starting run; {@code extraKeys} are configuration keys beyond {@link Constants}. */
     static ObjectNode build(RunInfo run, Set<String> extraKeys) {
         Config config = run.config();
         ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("format_version", RunFolder.FORMAT_VERSION);
         m.put("id", run.id());
         config.get(Constants.RUN_LABEL).ifPresent(l -> m.put("label", l));
         ObjectNode gauntlet = m.putObject("gauntlet");

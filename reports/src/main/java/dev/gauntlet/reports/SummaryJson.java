@@ -29,7 +29,7 @@ public final class SummaryJson implements RunListener {
         if (!judges.isEmpty()) {
             root.set("judges", Json.MAPPER.valueToTree(judges.stream().map(JudgeAgreement.Row::toMap).toList()));
         }
-        Json.write(run.dir().resolve("summary.json"), root);
+        Json.write(run.folder().summary(), root);
     }
 
     /** Returns the summary of rows (grouped by suite and agent, both sorted). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.api.Step;
@@ -29,7 +30,7 @@ public final class TrajectoryLog implements RunListener {
 
     @Override
     public void episodeFinished(RunInfo run, EpisodeResult r) throws IOException {
-        Path dir = Files.createDirectories(run.dir().resolve("trajectories"));
+        Path dir = Files.createDirectories(run.folder().trajectories());
         Path file = dir.resolve(fileName(run, r));
         StringBuilder out = new StringBuilder();
         Trajectory t = r.trajectory();
@@ -64,15 +65,8 @@ public final class TrajectoryLog implements RunListener {
     }
 
     static String fileName(RunInfo run, EpisodeResult r) {
-        StringBuilder name = new StringBuilder();
-        if (run.suites().size() > 1) {
-            name.append(safe(r.task().suite())).append("__");
-        }
-        name.append(safe(r.task().id())).append("__").append(r.seed());
-        if (run.agents().size() > 1) {
-            name.append("__").append(safe(r.agent().split(":", 2)[0]));
-        }
-        return name.append(".jsonl").toString();
+        return RunFolder.trajectoryName(run.suites().size() > 1 ? r.task().suite() : null, r.task().id(), r.seed(),
+                run.agents().size() > 1 ? r.agent().split(":", 2)[0] : null);
     }
 
     static ObjectNode step(Step s) {
@@ -136,10 +130,6 @@ public final class TrajectoryLog implements RunListener {
 
     private static void line(StringBuilder out, JsonNode node) throws IOException {
         out.append(Json.MAPPER.writeValueAsString(node)).append('\n');
-    }
-
-    static String safe(String s) {
-        return s.replaceAll("[^A-Za-z0-9._+-]+", "_");
     }
 
     static String sha256(String s) {

@@ -5,6 +5,7 @@ import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.reports.store.CorruptRunException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,11 @@ class LeaderboardTests {
 
     /** Writes a finished run through the real listeners. */
     private Path run(String id, String agent, List<EpisodeResult> results) throws Exception {
-        Path dir = Files.createDirectories(runs.resolve(id));
+        return run(runs, id, agent, results);
+    }
+
+    private static Path run(Path root, String id, String agent, List<EpisodeResult> results) throws Exception {
+        Path dir = Files.createDirectories(root.resolve(id));
         RunInfo info = Fixtures.run(dir, Config.of(Map.of()), agent);
         List<RunListener> listeners = List.of(new RunManifest(), new ResultsCsv(), new SummaryJson());
         for (RunListener l : listeners) {
@@ -59,6 +64,49 @@ class LeaderboardTests {
         int random = md.indexOf("| random | 25.0% ± 21.7 |");
         assertTrue(replay > 0 && random > replay, md);
         assertTrue(md.contains("[20261121-110000-miniwob-replay](" + runs.getFileName() + "/20261121-110000-miniwob-replay)"), md);
+    }
+
+    @Test
+    void everyRelativeLinkResolvesToAnExistingFile() throws Exception {
+        twoRuns();
+        Files.writeString(runs.resolve("20261121-110000-miniwob-replay").resolve("report.html"), "<html></html>");
+        Path board = runs.resolve("boards").resolve("leaderboard.md");
+        Leaderboard.write(List.of(runs), board);
+        List<String> links = MarkdownLinks.paths(Files.readString(board));
+        assertEquals(List.of("../20261121-110000-miniwob-replay/report.html", "../20261121-100000-miniwob-random"),
+                links);
+        for (String link : links) {
+            assertTrue(Files.exists(board.getParent().resolve(link)), link);
+        }
+    }
+
+    @Test
+    void inAGitWorkTreeLinksOnlyFilesThatAreNotIgnoredAndNamesTheOtherRuns(@TempDir Path elsewhere) throws Exception {
+        Path repo = runs.resolve("repo");
+        Assumptions.assumeTrue(git(Files.createDirectories(repo), "init", "-q") == 0, "git is not installed");
+        Files.writeString(repo.resolve(".gitignore"), "/runs/\n");
+        run(repo.resolve("runs"), "20261121-100000-miniwob-random", "random", List.of(Fixtures.passed("a", 0, "random")));
+        run(repo.resolve("docs/runs"), "20261121-110000-miniwob-replay", "replay",
+                List.of(Fixtures.passed("a", 0, "replay")));
+        Path outside = run(elsewhere, "20261121-120000-miniwob-heuristic", "heuristic",
+                List.of(Fixtures.passed("a", 0, "heuristic")));
+        Path board = repo.resolve("leaderboard.md");
+        Leaderboard.write(List.of(repo.resolve("runs"), repo.resolve("docs/runs"), outside), board);
+        String md = Files.readString(board);
+        assertTrue(md.contains("| [20261121-110000-miniwob-replay](docs/runs/20261121-110000-miniwob-replay) |"), md);
+        assertTrue(md.contains("| `20261121-100000-miniwob-random` |"), "git ignores runs/:\n" + md);
+        assertTrue(md.contains("| `20261121-120000-miniwob-heuristic` |"), "outside the work tree:\n" + md);
+        assertEquals(List.of("docs/runs/20261121-110000-miniwob-replay"), MarkdownLinks.paths(md));
+    }
+
+    private static int git(Path dir, String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     @Test

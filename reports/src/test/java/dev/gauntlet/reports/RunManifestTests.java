@@ -40,10 +40,25 @@ class RunManifestTests {
         assertEquals("replay", RunManifest.redactAgent("replay"));
     }
 
+    private RunInfo run() {
+        return new RunInfo(dir.getFileName().toString(), dir, Config.of(Map.of()), Map.of("miniwob", "built-in"),
+                List.of("llm:token=abc"), List.of(0L, 1L), 4, 2, java.time.Instant.parse("2026-11-21T10:15:00Z"));
+    }
+
+    @Test
+    void recordsTheFormatVersionOfTheRunFolderFirst() throws Exception {
+        RunManifest manifest = new RunManifest();
+        manifest.runStarted(run());
+        JsonNode started = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(1, started.path("format_version").asInt());
+        assertEquals("format_version", started.fieldNames().next());
+        manifest.runFinished(run(), List.of());
+        assertEquals(1, Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).path("format_version").asInt());
+    }
+
     @Test
     void isWrittenAsRunningAtTheStartAndAsFinishedAtTheEnd() throws Exception {
-        RunInfo run = new RunInfo(dir.getFileName().toString(), dir, Config.of(Map.of()), Map.of("miniwob", "built-in"),
-                List.of("llm:token=abc"), List.of(0L, 1L), 4, 2, java.time.Instant.parse("2026-11-21T10:15:00Z"));
+        RunInfo run = run();
         RunManifest manifest = new RunManifest();
         manifest.runStarted(run);
         JsonNode started = Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());

@@ -1,6 +1,8 @@
 package dev.gauntlet.reports.cli;
 
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.reports.HtmlReport;
 import dev.gauntlet.reports.Leaderboard;
 import dev.gauntlet.reports.store.CorruptRunException;
@@ -89,7 +91,7 @@ public final class Gauntlet {
         StoredRun a = StoredRun.read(existing(args.get(0)));
         StoredRun b = StoredRun.read(existing(args.get(1)));
         String md = RunComparison.compare(a, b, allow);
-        Path target = outFile != null ? Path.of(outFile) : b.dir().resolve("comparison-vs-" + a.id() + ".md");
+        Path target = outFile != null ? Path.of(outFile) : new RunFolder(b.dir()).comparison(a.id());
         Files.writeString(target, md);
         out.print(md);
         out.println("[gauntlet] comparison written to " + target.toAbsolutePath());
@@ -100,14 +102,14 @@ public final class Gauntlet {
         String runs = option(args, "--runs");
         String outFile = option(args, "--out");
         List<Path> folders = new ArrayList<>();
-        folders.add(Path.of(runs == null ? "runs" : runs));
+        folders.add(Path.of(runs == null ? Constants.RUNS_DIR_DEFAULT : runs));
         for (String extra : args) {
             if (extra.startsWith("--")) {
                 throw new UsageException("unknown option " + extra);
             }
             folders.add(existing(extra));
         }
-        Leaderboard.write(folders, Path.of(outFile == null ? "leaderboard.md" : outFile).toAbsolutePath());
+        Leaderboard.write(folders, Path.of(outFile == null ? Constants.LEADERBOARD_DEFAULT : outFile).toAbsolutePath());
         return 0;
     }
 
@@ -117,7 +119,7 @@ public final class Gauntlet {
             throw new UsageException("report needs one run folder, got " + args);
         }
         Path run = existing(args.get(0));
-        if (!Files.isDirectory(run.resolve("allure-results"))) {
+        if (!Files.isDirectory(new RunFolder(run).allureResults())) {
             throw new CorruptRunException(run, "has no allure-results/ folder to build a report from");
         }
         String problem = HtmlReport.generate(Config.of(Map.of()), run);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.gauntlet.api.RunFolder;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * A finished run read back from its folder: {@code manifest.json} and {@code results.csv}. Reading checks both, so a
- * run killed half-way or a hand-edited CSV is a {@link CorruptRunException} naming the file and the fault, never a
- * row silently counted.
+ * run killed half-way, a hand-edited CSV or a run written by a newer Gauntlet is a {@link CorruptRunException} naming
+ * the file and the fault, never a row silently counted.
  *
  * @param dir      the run folder
  * @param id       the run id (the folder's name)
@@ -29,8 +30,6 @@ import java.util.stream.Stream;
  */
 public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> rows) {
 
-    public static final String MANIFEST = "manifest.json";
-    public static final String RESULTS = "results.csv";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public StoredRun {
@@ -39,7 +38,8 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
 
     /** Tells whether a folder looks like a run folder (holds a manifest or results), so that others are ignored. */
     public static boolean isRunFolder(Path dir) {
-        return Files.isDirectory(dir) && (Files.exists(dir.resolve(MANIFEST)) || Files.exists(dir.resolve(RESULTS)));
+        RunFolder run = new RunFolder(dir);
+        return Files.isDirectory(dir) && (Files.exists(run.manifest()) || Files.exists(run.results()));
     }
 
     /** Lists the run folders directly under {@code root}, sorted by name (run ids sort by time). */
@@ -61,17 +61,37 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
         if (!Files.isDirectory(dir)) {
             throw new CorruptRunException(dir, "not a folder (expected a run folder holding manifest.json and results.csv)");
         }
-        JsonNode manifest = manifest(dir);
+        RunFolder run = new RunFolder(dir);
+        JsonNode manifest = manifest(run);
+        int version = formatVersion(manifest);
+        if (version > RunFolder.FORMAT_VERSION) {
+            throw new CorruptRunException(run.manifest(), "format_version is " + version + ", newer than the "
+                    + RunFolder.FORMAT_VERSION + " this Gauntlet reads: read it with the Gauntlet that wrote it");
+        }
         String status = manifest.path("status").asText("");
         if (!status.equals("finished")) {
-            throw new CorruptRunException(dir.resolve(MANIFEST), "status is '" + status
+            throw new CorruptRunException(run.manifest(), "status is '" + status
                     + "', not 'finished': the run was killed or is still going");
         }
-        return new StoredRun(dir, dir.getFileName().toString(), manifest, rows(dir.resolve(RESULTS)));
+        return new StoredRun(dir, run.id(), manifest, rows(run.results()));
     }
 
-    private static JsonNode manifest(Path dir) throws CorruptRunException {
-        Path file = dir.resolve(MANIFEST);
+    /** Returns the run folder, which names the files in it. */
+    public RunFolder folder() {
+        return new RunFolder(dir);
+    }
+
+    /** Returns the run folder's layout version; runs written before the manifest recorded it are version 1. */
+    public int formatVersion() {
+        return formatVersion(manifest);
+    }
+
+    private static int formatVersion(JsonNode manifest) {
+        return manifest.path("format_version").asInt(1);
+    }
+
+    private static JsonNode manifest(RunFolder run) throws CorruptRunException {
+        Path file = run.manifest();
         if (!Files.isRegularFile(file)) {
             throw new CorruptRunException(file, "missing (expected the manifest every run writes as it starts)");
         }

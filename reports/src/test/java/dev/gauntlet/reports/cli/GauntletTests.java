@@ -65,18 +65,26 @@ class GauntletTests {
         assertTrue(err.toString().contains("different suite sources (miniwob: A = built-in (6 tasks), "
                 + "B = upstream /x sha256:ab (125 tasks))"), err.toString());
         assertFalse(Files.exists(b.resolve("comparison-vs-A.md")));
+    }
 
+    @Test
+    void comparesRunsWithDifferentSuiteSourcesWhenAllowedUnderAWarning() throws Exception {
+        Path a = run("A", "built-in (6 tasks)", "random", "passed");
+        Path b = run("B", "upstream /x sha256:ab (125 tasks)", "replay", "failed");
         assertEquals(0, gauntlet("compare", a.toString(), b.toString(), "--allow-different-sources"));
         assertTrue(out.toString().contains("**Warning: different suite sources**"), out.toString());
     }
 
     @Test
-    void namesTheFolderAndWhatWasExpectedOnBadInput() throws Exception {
+    void namesThePathAndWhatWasExpectedWhenARunIsNotAFolder() {
         assertEquals(2, gauntlet("compare", runs.resolve("nope").toString(), runs.toString()));
         assertTrue(err.toString().contains("nope' is not a folder (expected a run folder"), err.toString());
+    }
+
+    @Test
+    void namesTheFileAndTheFaultWhenAResultsFileIsBroken() throws Exception {
         Path a = run("A", "built-in", "random", "passed");
         Files.writeString(a.resolve("results.csv"), "suite,task\n");
-        err.reset();
         assertEquals(1, gauntlet("compare", a.toString(), a.toString()));
         assertTrue(err.toString().contains(a.resolve("results.csv") + ": no 'seed' column"), err.toString());
     }

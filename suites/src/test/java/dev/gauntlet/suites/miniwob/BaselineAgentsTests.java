@@ -1,11 +1,10 @@
 package dev.gauntlet.suites.miniwob;
 
 import dev.gauntlet.api.GauntletBenchmark;
+import dev.gauntlet.engine.GauntletRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.nio.file.Files;
@@ -31,16 +30,9 @@ class BaselineAgentsTests {
 
     @Test
     void replayBeatsHeuristicBeatsRandom() throws Exception {
-        List<Event> finished = EngineTestKit.engine("gauntlet")
-                .selectors(DiscoverySelectors.selectClass(Run.class))
-                .configurationParameter("gauntlet.suite", "miniwob")
-                .configurationParameter("gauntlet.agent", "replay;heuristic;random")
-                .configurationParameter("gauntlet.seeds", "2")
-                .configurationParameter("gauntlet.workers", "2")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", runs.resolve("leaderboard.md").toString())
-                .execute().testEvents().finished().list();
+        List<Event> finished = GauntletRun.of(Run.class).suite("miniwob").agent("replay;heuristic;random").seeds("2")
+                .workers(2).screenshots("none").runsDir(runs).leaderboard(runs.resolve("leaderboard.md"))
+                .testEvents().finished().list();
         Map<String, Double> rate = finished.stream().collect(Collectors.groupingBy(
                 e -> e.getTestDescriptor().getUniqueId().getSegments().get(3).getValue(),
                 Collectors.averagingDouble(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getStatus()

@@ -9,19 +9,19 @@ import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.GauntletBenchmark;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.engine.GauntletRun;
 import dev.gauntlet.site.SiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 import org.junit.platform.testkit.engine.Events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,16 +84,8 @@ class MiniWobBuiltInTasksTests {
     @Test
     void replayOfTheGoldSolvesEveryTaskOnEverySeed() throws IOException {
         List<String> tasks = taskIds();
-        Events episodes = EngineTestKit.engine("gauntlet")
-                .selectors(DiscoverySelectors.selectClass(ReplayBenchmark.class))
-                .configurationParameter("gauntlet.suite", "miniwob")
-                .configurationParameter("gauntlet.agent", "replay")
-                .configurationParameter("gauntlet.seeds", String.valueOf(SEEDS))
-                .configurationParameter("gauntlet.runsDir", "target/test-runs")
-                .configurationParameter("gauntlet.leaderboard", "off")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .execute()
-                .testEvents();
+        Events episodes = GauntletRun.of(ReplayBenchmark.class).suite("miniwob").agent("replay")
+                .seeds(String.valueOf(SEEDS)).runsDir(Path.of("target/test-runs")).screenshots("none").testEvents();
 
         String problems = episodes.stream()
                 .filter(e -> e.getPayload(TestExecutionResult.class)

@@ -1,14 +1,13 @@
 package dev.gauntlet.suites.webarena;
 
 import dev.gauntlet.api.GauntletBenchmark;
+import dev.gauntlet.engine.GauntletRun;
 import dev.gauntlet.llm.StandInServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.nio.file.Files;
@@ -29,16 +28,9 @@ class WebArenaSuiteTests {
     @TempDir
     Path runs;
 
-    private EngineTestKit.Builder kit(String suite, Map<String, String> more) {
-        EngineTestKit.Builder b = EngineTestKit.engine("gauntlet").selectors(DiscoverySelectors.selectClass(Run.class))
-                .configurationParameter("gauntlet.suite", suite)
-                .configurationParameter("gauntlet.agent", "replay")
-                .configurationParameter("gauntlet.seeds", "1")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", runs.resolve("leaderboard.md").toString());
-        more.forEach(b::configurationParameter);
-        return b;
+    private GauntletRun kit(String suite, Map<String, String> more) {
+        return GauntletRun.of(Run.class).suite(suite).agent("replay").seeds("1").screenshots("none").runsDir(runs)
+                .leaderboard(runs.resolve("leaderboard.md")).set(more);
     }
 
     private static String reason(Event e) {

@@ -12,14 +12,13 @@ import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
+import dev.gauntlet.engine.GauntletRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.nio.file.Files;
@@ -73,15 +72,9 @@ class WebArenaUpstreamConfigTests {
         return p;
     }
 
-    private EngineTestKit.Builder kit(String suite, Path config) {
-        return EngineTestKit.engine("gauntlet").selectors(DiscoverySelectors.selectClass(Run.class))
-                .configurationParameter("gauntlet.suite", suite)
-                .configurationParameter("gauntlet.agent", "replay")
-                .configurationParameter("gauntlet.seeds", "1")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "off")
-                .configurationParameter("webarena.config", config.toString());
+    private GauntletRun kit(String suite, Path config) {
+        return GauntletRun.of(Run.class).suite(suite).agent("replay").seeds("1").screenshots("none").runsDir(runs)
+                .set("webarena.config", config.toString());
     }
 
     @ParameterizedTest

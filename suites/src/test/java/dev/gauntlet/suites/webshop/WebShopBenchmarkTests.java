@@ -1,13 +1,14 @@
 package dev.gauntlet.suites.webshop;
 
 import dev.gauntlet.api.GauntletBenchmark;
+import dev.gauntlet.engine.GauntletRun;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** WebShop through the gauntlet engine, end to end: the replay agent buys every target, the rule baseline far fewer. */
 class WebShopBenchmarkTests {
@@ -16,17 +17,9 @@ class WebShopBenchmarkTests {
     static class Benchmark {}
 
     private static EngineExecutionResults run(String agent) {
-        return EngineTestKit.engine("gauntlet")
-                .selectors(selectClass(Benchmark.class))
-                .configurationParameter("gauntlet.suite", "webshop")
-                .configurationParameter("gauntlet.agent", agent)
-                .configurationParameter("gauntlet.tasks", "goal-0000?,goal-0001?") // test goals 0-19
-                .configurationParameter("gauntlet.seeds", "1")
-                .configurationParameter("gauntlet.workers", "2")
-                .configurationParameter("gauntlet.screenshots", "none")
-                .configurationParameter("gauntlet.runsDir", "target/test-runs")
-                .configurationParameter("gauntlet.leaderboard", "off")
-                .execute();
+        return GauntletRun.of(Benchmark.class).suite("webshop").agent(agent)
+                .tasks("goal-0000?,goal-0001?") // test goals 0-19
+                .seeds("1").workers(2).screenshots("none").runsDir(Path.of("target/test-runs")).execute();
     }
 
     @Test

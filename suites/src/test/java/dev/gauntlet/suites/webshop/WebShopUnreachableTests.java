@@ -1,10 +1,10 @@
 package dev.gauntlet.suites.webshop;
 
 import dev.gauntlet.api.GauntletBenchmark;
+import dev.gauntlet.engine.GauntletRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** A stopped upstream WebShop server: every episode is skipped with one reason naming the key, none is broken. */
 class WebShopUnreachableTests {
@@ -31,15 +30,8 @@ class WebShopUnreachableTests {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // free now, nothing listens once closed
         }
-        List<Event> finished = EngineTestKit.engine("gauntlet").selectors(selectClass(Benchmark.class))
-                .configurationParameter("gauntlet.suite", "webshop")
-                .configurationParameter("webshop.url", "http://127.0.0.1:" + port)
-                .configurationParameter("gauntlet.agent", "rule")
-                .configurationParameter("gauntlet.tasks", "goal-0000?")
-                .configurationParameter("gauntlet.seeds", "1")
-                .configurationParameter("gauntlet.runsDir", runs.toString())
-                .configurationParameter("gauntlet.leaderboard", "off")
-                .execute().testEvents().finished().list();
+        List<Event> finished = GauntletRun.of(Benchmark.class).suite("webshop").agent("rule").tasks("goal-0000?")
+                .seeds("1").set("webshop.url", "http://127.0.0.1:" + port).runsDir(runs).testEvents().finished().list();
         assertEquals(10, finished.size());
         for (Event e : finished) {
             TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();

@@ -1,19 +1,19 @@
 package dev.gauntlet.suites.webshop;
 
 import dev.gauntlet.api.GauntletBenchmark;
+import dev.gauntlet.engine.GauntletRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * The rule agent against a real upstream WebShop server in Docker ({@code docker/webshop/README.md} builds the
@@ -39,15 +39,8 @@ class WebShopUpstreamTests {
                 .waitingFor(Wait.forHttp("/fixed_0").forPort(3000).withStartupTimeout(Duration.ofMinutes(5)))) {
             shop.start();
             String url = "http://" + shop.getHost() + ":" + shop.getMappedPort(3000);
-            var events = EngineTestKit.engine("gauntlet").selectors(selectClass(Benchmark.class))
-                    .configurationParameter("gauntlet.suite", "webshop")
-                    .configurationParameter("webshop.url", url)
-                    .configurationParameter("gauntlet.agent", "rule")
-                    .configurationParameter("gauntlet.tasks", "goal-0000?")
-                    .configurationParameter("gauntlet.seeds", "1")
-                    .configurationParameter("gauntlet.runsDir", "target/test-runs")
-                    .configurationParameter("gauntlet.leaderboard", "off")
-                    .execute().testEvents();
+            var events = GauntletRun.of(Benchmark.class).suite("webshop").set("webshop.url", url).agent("rule")
+                    .tasks("goal-0000?").seeds("1").runsDir(Path.of("target/test-runs")).testEvents();
             assertEquals(10, events.started().count());
             assertEquals(0, events.aborted().count(), () -> events.aborted().list().toString());
         }
