@@ -212,6 +212,48 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void aBadChoiceFailsTheRunNamingTheKeyAndTheAllowedValues() {
+        assertEngineFails(kit("gold").screenshots("bogus"),
+                "'gauntlet.screenshots' is 'bogus' but must be one of steps, final, none");
+    }
+
+    @Test
+    void anUnknownJudgeFailsTheRunListingTheJudgesOnTheClassPath() {
+        // core's tests register no judge, so the list is empty here; the suites module lists the five built-in ones
+        assertEngineFails(kit("gold").set("gauntlet.judge", "nope"),
+                "unknown judge 'nope' in gauntlet.judge; available: (none on the class path)");
+    }
+
+    @Test
+    void everyBadValueIsOneLineAndAllAreSaidAtOnce() {
+        assertEngineFails(kit("gold").screenshots("bogus").set("gauntlet.minSuccess", "2")
+                        .set("gauntlet.browser.headless", "maybe"),
+                "'gauntlet.minSuccess' is '2' but must be a number from 0 to 1\n"
+                        + "'gauntlet.screenshots' is 'bogus' but must be one of steps, final, none\n"
+                        + "'gauntlet.browser.headless' is 'maybe' but must be true or false");
+    }
+
+    @Test
+    void aSuitesOwnKeyIsCheckedBeforeTheSuiteOpens() {
+        assertEngineFails(kit("gold").set("counter.bonus", "-1").set("counter.unavailable", "yes"),
+                "'counter.bonus' is '-1' but must be 0 or more");
+    }
+
+    @Test
+    void aBadValueStartsNoEpisode() {
+        var events = kit("gold").screenshots("bogus").execute().testEvents();
+        assertEquals(0, events.started().filter(e -> e.getTestDescriptor().getUniqueId().toString()
+                .contains("[seed:")).count());
+    }
+
+    @Test
+    void theSuitesDefaultStepLimitAppliesWhenNoneIsConfigured() {
+        // counter's default is 5 steps: a clicker that never stops is cut at 5 on a task that needs 9
+        var events = kit("clicker:times=20").tasks("too-many").seeds("1").testEvents();
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.contains("5 of 9")))));
+    }
+
+    @Test
     void aRunWhoseEverySuiteIsUnavailableFailsWithTheReasons() {
         assertEngineFails(kit("gold").set("counter.unavailable", "yes"),
                 "nothing can run; counter: 'counter.url' does not answer");
