@@ -84,6 +84,7 @@ final class WebArenaConfigLoader {
                 targets.add(new WebArenaTaskSpec.Target(hf.text("url", true), hf.text("locator", true),
                         hf.object("required_contents", true), hf.strings("prep_actions", false)));
             }
+            warnOnNonListApproaches(ef.object("reference_answers", false), where);
             WebArenaTaskSpec.EvalSpec eval = new WebArenaTaskSpec.EvalSpec(ef.strings("eval_types", true),
                     ef.object("reference_answers", false), ef.text("reference_url", false), targets,
                     ef.text("string_note", false), ef.text("url_note", false), e);
@@ -98,6 +99,28 @@ final class WebArenaConfigLoader {
             return java.util.Optional.empty();
         }
     }
+
+    /**
+     * Upstream's string evaluators assert that {@code must_include}, {@code must_exclude} and {@code one_of} are lists;
+     * a task whose file gives a string (WebArena-Lite's newer file, task 81) fails there on that assertion. The task
+     * is kept and reported broken with the same reason, and discovery says so up front.
+     */
+    private void warnOnNonListApproaches(JsonNode answers, String where) {
+        if (answers == null) {
+            return;
+        }
+        for (String approach : List.of("must_include", "must_exclude", "one_of")) {
+            JsonNode v = answers.get(approach);
+            if (v != null && !v.isArray()) {
+                problems.accept(where + " eval.reference_answers." + approach, UPSTREAM_ASSERTS + " (it is "
+                        + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "); the task will be reported "
+                        + "broken, as upstream's evaluator fails it");
+            }
+        }
+    }
+
+    /** The start of the discovery warning for a field upstream's evaluator asserts to be a list. */
+    static final String UPSTREAM_ASSERTS = "is not a list, which upstream's evaluator asserts";
 
     private static long numericName(Path f) {
         String n = f.getFileName().toString().replace(".json", "");
