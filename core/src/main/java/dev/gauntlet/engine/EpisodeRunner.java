@@ -41,14 +41,12 @@ final class EpisodeRunner {
     private final Config config;
     private final RunSettings settings;
     private final Registry registry;
-    private final List<Judge> judges;
     private final Path runDir;
 
-    EpisodeRunner(Config config, RunSettings settings, Registry registry, List<Judge> judges, Path runDir) {
+    EpisodeRunner(Config config, RunSettings settings, Registry registry, Path runDir) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
-        this.judges = List.copyOf(judges);
         this.runDir = runDir;
     }
 
@@ -150,7 +148,7 @@ final class EpisodeRunner {
         Optional<Verdict> oracle = d.task.oracle() == null ? Optional.empty()
                 : Optional.of(d.task.oracle().evaluate(trajectory, context));
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        for (Judge judge : judges) {
+        for (Judge judge : d.suite.judges) {
             Verdict v;
             try {
                 v = judge.evaluate(trajectory, context);

@@ -12,7 +12,8 @@ import java.util.Map;
 /** The engine's root: the run's configuration, what was discovered, and a configuration error if any. */
 final class RunDescriptor extends EngineDescriptor {
 
-    final Config config;
+    /** The run's configuration; discovery adds the suites' default judges when the run names none. */
+    Config config;
     final List<OpenedSuite> suites = new ArrayList<>();
     final List<AgentSpec> agents = new ArrayList<>();
     final List<Long> seeds = new ArrayList<>();
@@ -23,6 +24,8 @@ final class RunDescriptor extends EngineDescriptor {
     Registry registry;
     RunSettings settings;
     final List<dev.gauntlet.api.Judge> judges = new ArrayList<>();
+    /** Judges the opened task sets asked for because the run named none. */
+    final List<String> defaultJudges = new ArrayList<>();
     String configError;
 
     RunDescriptor(UniqueId uniqueId, Config config) {

@@ -105,7 +105,7 @@ final class RunExecutor {
                     junit.executionSkipped(s, why);
                 }
             }
-            EpisodeRunner runner = new EpisodeRunner(run.config, run.settings, run.registry, run.judges, dir.path());
+            EpisodeRunner runner = new EpisodeRunner(run.config, run.settings, run.registry, dir.path());
             List<OpenedSuite> resetting = run.suites.stream()
                     .filter(s -> s.tasks instanceof StatefulSites sites && sites.resetsBetweenAgents()).toList();
             if (resetting.isEmpty()) {

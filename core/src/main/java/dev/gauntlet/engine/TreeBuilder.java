@@ -109,6 +109,9 @@ final class TreeBuilder {
                 opened.tasks = set;
                 tasks = set.tasks();
                 run.sources.put(suite.name(), set.source());
+                opened.judges = settings.judges().isEmpty() ? run.registry.judges(set.defaultJudges()) : run.judges;
+                opened.judges.stream().map(dev.gauntlet.api.Judge::name).filter(j -> !run.defaultJudges.contains(j)
+                        && settings.judges().isEmpty()).forEach(run.defaultJudges::add);
             } catch (EnvironmentUnavailableException e) {
                 run.unavailable.put(suite.name(), e.getMessage());
                 continue;
@@ -140,6 +143,10 @@ final class TreeBuilder {
         }
         if (!selected.isEmpty()) {
             prune(run);
+        }
+        if (!run.defaultJudges.isEmpty()) {
+            // the run's configuration says which judges ran, for the manifest and the results file's columns
+            run.config = run.config.with(java.util.Map.of(Constants.JUDGE, String.join(",", run.defaultJudges)));
         }
     }
 

@@ -23,6 +23,14 @@ public interface TaskSet extends AutoCloseable {
      */
     Episode start(Task task, long seed, EpisodeContext context) throws Exception;
 
+    /**
+     * Returns the judges that score these tasks when the run names none ({@code gauntlet.judge} unset): the live-web
+     * suites, which no oracle can score, name their benchmark's own judge. Empty by default.
+     */
+    default List<String> defaultJudges() {
+        return List.of();
+    }
+
     /** Describes where the tasks came from (built-in, or an upstream path and its content hash) for the manifest. */
     default String source() {
         return "built-in";

@@ -22,7 +22,9 @@ class SuiteSettingsTests {
 
     private static List<Suite> suites() {
         List<Suite> out = new ArrayList<>();
-        ServiceLoader.load(Suite.class).forEach(out::add);
+        // the suites this module ships (core's test classes register fixture suites when the reactor puts them here)
+        ServiceLoader.load(Suite.class).stream().filter(p -> p.type().getName().startsWith("dev.gauntlet.suites."))
+                .forEach(p -> out.add(p.get()));
         return out;
     }
 
