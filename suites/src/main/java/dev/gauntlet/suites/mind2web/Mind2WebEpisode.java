@@ -54,8 +54,8 @@ final class Mind2WebEpisode implements Episode {
         StringBuilder lines = new StringBuilder();
         for (Candidate c : shown) {
             String name = text.of(c.backendNodeId());
-            elements.add(new Element(c.backendNodeId(), c.tag(), name, c.tag(), c.attributes().getOrDefault("value", ""),
-                    true, false, visible(c.attributes()), null));
+            elements.add(new Element(c.backendNodeId(), role(c), name, c.tag(), "", true, false,
+                    visible(c.attributes()), box(c.attributes().get("bounding_box_rect"))));
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", c.backendNodeId());
             d.put("tag", c.tag());
@@ -89,6 +89,44 @@ final class Mind2WebEpisode implements Episode {
         }
         Collections.shuffle(kept, new Random(seed * 31 + (task.annotationId() + "_" + s.actionUid()).hashCode()));
         return kept;
+    }
+
+    private static String role(Candidate c) {
+        String role = c.attributes().getOrDefault("role", "");
+        if (!role.isEmpty()) {
+            return role;
+        }
+        return switch (c.tag()) {
+            case "a" -> "link";
+            case "select" -> "combobox";
+            case "textarea" -> "textbox";
+            case "input" -> switch (c.attributes().getOrDefault("type", "text")) {
+                case "button", "submit", "reset", "image" -> "button";
+                case "checkbox" -> "checkbox";
+                case "radio" -> "radio";
+                default -> "textbox";
+            };
+            default -> c.tag();
+        };
+    }
+
+    /**
+     * The dataset's {@code bounding_box_rect} ("x,y,width,height"); a candidate without one gets a nominal 1×1 box,
+     * since every candidate was on the page and agents skip zero-sized elements as invisible.
+     */
+    static Element.Box box(String rect) {
+        if (rect != null) {
+            String[] p = rect.split(",");
+            if (p.length == 4) {
+                try {
+                    return new Element.Box(Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()),
+                            Double.parseDouble(p[2].strip()), Double.parseDouble(p[3].strip()));
+                } catch (NumberFormatException e) {
+                    // nominal box below
+                }
+            }
+        }
+        return new Element.Box(0, 0, 1, 1);
     }
 
     private static Map<String, String> visible(Map<String, String> attributes) {
