@@ -40,8 +40,8 @@ public final class Mind2WebSuite implements Suite {
                     + "`test_website` or `test_domain` (unset: such files are tagged `split:unknown`)");
     /** MindAct's candidate ranking. */
     public static final Setting<String> SCORES = Setting.text("mind2web.scores", "",
-            "MindAct's candidate ranking as JSON (`{\"scores\": {...}, \"ranks\": {\"<annotation_id>_<action_uid>\": "
-                    + "{backend_node_id: rank}}}`); unset: every candidate is shown and counts");
+            "MindAct's candidate ranking: its `scores_all_data.pkl` (a `.pkl` file) or the same content as JSON; "
+                    + "unset: every candidate is shown and counts");
     /** How many ranked candidates the agent sees and the metrics count. */
     public static final Setting<Integer> TOP_K = Setting.integer("mind2web.topK", "50", 1,
             "with `mind2web.scores`, the candidates ranked below this (rank < k) are shown and count; a step whose "
@@ -78,7 +78,9 @@ public final class Mind2WebSuite implements Suite {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("'" + SCORES.key() + "' is " + file + ", which is not a file");
             }
-            ranking = Ranking.readJson(file);
+            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            ranking = lower.endsWith(".pkl") || lower.endsWith(".pickle") ? RankingPickle.read(file)
+                    : Ranking.readJson(file);
         }
         String data = DATA.read(config);
         Path root;
