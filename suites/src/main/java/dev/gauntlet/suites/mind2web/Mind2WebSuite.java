@@ -111,6 +111,13 @@ public final class Mind2WebSuite implements Suite {
                     return;
                 }
                 entries.put(t.annotationId(), entry);
+                long unranked = r == null ? 0 : t.steps().stream().filter(s -> !r.ranks(t.annotationId(), s.actionUid()))
+                        .count();
+                if (unranked > 0) {
+                    // MindAct would fail on such a ranking; here the steps run and score 0 (no positive in the top-k)
+                    context.problem(file + " annotation_id " + t.annotationId(), SCORES.key() + " ranks " + (t.steps()
+                            .size() - unranked) + " of its " + t.steps().size() + " steps; the others score 0");
+                }
                 tasks.add(task(t, split, new Mind2WebOracle(t, split, topK, r)));
             });
         }

@@ -115,10 +115,12 @@ class Mind2WebLoaderTests {
     }
 
     @Test
-    void theBuiltInSampleIsTheDefaultAndSpansThreeSplitsAndFourWebsites() throws Exception {
+    void theBuiltInSampleIsTheDefaultWithThirtyTasksOverThreeSplitsFiveWebsitesAndFourDomains() throws Exception {
         try (TaskSet set = open(Map.of(), null)) {
-            assertTrue(set.tasks().size() >= 12, "tasks: " + set.tasks().size());
-            assertEquals(4, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("website:"))
+            assertTrue(set.tasks().size() >= 30, "tasks: " + set.tasks().size());
+            assertEquals(5, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("website:"))
+                    .distinct().count());
+            assertEquals(4, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("domain:"))
                     .distinct().count());
             assertEquals(List.of("split:test_domain", "split:test_task", "split:test_website"), set.tasks().stream()
                     .flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("split:")).distinct().sorted().toList());

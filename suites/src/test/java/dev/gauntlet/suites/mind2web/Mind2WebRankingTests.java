@@ -63,6 +63,23 @@ class Mind2WebRankingTests {
     }
 
     @Test
+    void aRankingForOtherTasksIsReportedPerTaskAndItsStepsScoreZero() throws Exception {
+        Path file = DatasetFiles.write(dir.resolve("test_task/test_task_0.json"),
+                DatasetFiles.task("t", "w", "Info", "CLICK"), DatasetFiles.task("u", "w", "Info", "CLICK", "CLICK"));
+        Map<String, String> config = Map.of("mind2web.data", dir.resolve("test_task").toString(),
+                "mind2web.scores", fixture("numpy-scalars.pkl").toString());
+        List<String> problems = SuiteTesting.problems();
+        try (TaskSet set = SuiteTesting.open(new Mind2WebSuite(), Config.of(config), problems)) {
+            assertEquals(2, set.tasks().size(), "the tasks still run");
+            Mind2WebOracle u = (Mind2WebOracle) set.tasks().get(1).oracle();
+            assertEquals(List.of(StepScore.ZERO, StepScore.ZERO), u.score(List.of(
+                    new dev.gauntlet.api.Action.Click("p0"), new dev.gauntlet.api.Action.Click("p1"))));
+        }
+        assertEquals(List.of(file + " annotation_id u: mind2web.scores ranks 0 of its 2 steps; the others score 0"),
+                problems);
+    }
+
+    @Test
     void aFileThatIsNeitherSaysSoNamingIt() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.pkl"), "not a pickle");
         IOException e = assertThrows(IOException.class, () -> RankingPickle.read(bad));
