@@ -53,7 +53,7 @@ final class Mind2WebEpisode implements Episode {
         List<Map<String, Object>> described = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (Candidate c : shown) {
-            String name = text.of(c.backendNodeId());
+            String name = name(text.of(c.backendNodeId()), c.attributes());
             elements.add(new Element(c.backendNodeId(), role(c), name, c.tag(), "", true, false,
                     visible(c.attributes()), box(c.attributes().get("bounding_box_rect"))));
             Map<String, Object> d = new LinkedHashMap<>();
@@ -89,6 +89,20 @@ final class Mind2WebEpisode implements Episode {
         }
         Collections.shuffle(kept, new Random(seed * 31 + (task.annotationId() + "_" + s.actionUid()).hashCode()));
         return kept;
+    }
+
+    /** The element's own text, else what labels it: an input has no text but a placeholder or an aria label. */
+    static String name(String text, Map<String, String> attributes) {
+        if (!text.isBlank()) {
+            return text;
+        }
+        for (String k : new String[] {"aria_label", "aria-label", "placeholder", "title", "alt", "value", "name"}) {
+            String v = attributes.get(k);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
     }
 
     private static String role(Candidate c) {

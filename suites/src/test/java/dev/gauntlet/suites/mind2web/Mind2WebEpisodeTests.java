@@ -41,6 +41,13 @@ class Mind2WebEpisodeTests {
     }
 
     @Test
+    void aCandidateWithoutTextIsNamedByWhatLabelsIt() {
+        assertEquals("Flying from", Mind2WebEpisode.name("", Map.of("placeholder", "Flying from", "name", "from")));
+        assertEquals("Search", Mind2WebEpisode.name(" ", Map.of("aria_label", "Search")));
+        assertEquals("Go", Mind2WebEpisode.name("Go", Map.of("aria_label", "Search")));
+    }
+
+    @Test
     void withARankingOnlyTheTopKCandidatesAreShown() throws Exception {
         Mind2WebTask t = TaskJson.task(DatasetFiles.task("t", "w", "d", "CLICK"));
         Ranking ranking = new Ranking(Map.of("t_t-u0", Map.of("p0", 1, "n0a", 0, "n0b", 2)));
