@@ -86,7 +86,7 @@ final class AgentServer {
         int status = response.statusCode();
         if (status / 100 != 2) {
             throw new RemoteCallException("agent server at " + uri + " answered HTTP " + status + ": "
-                    + shorten(response.body()), status / 100 == 5, null);
+                    + errorText(response.body()), status / 100 == 5, null);
         }
         JsonNode reply;
         try {
@@ -116,6 +116,19 @@ final class AgentServer {
             Thread.currentThread().interrupt();
             throw new RemoteCallException("interrupted during retry backoff", false, e);
         }
+    }
+
+    /** The {@code error} of a JSON error body (the Python client sends the exception there), else the body. */
+    private static String errorText(String body) {
+        try {
+            JsonNode error = ObservationWire.JSON.readTree(body).get("error");
+            if (error != null && error.isTextual()) {
+                return shorten(error.asText());
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            // not JSON: show the body itself
+        }
+        return shorten(body);
     }
 
     static String shorten(String s) {
