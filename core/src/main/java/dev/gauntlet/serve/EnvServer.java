@@ -279,6 +279,7 @@ public final class EnvServer implements AutoCloseable {
         } catch (Exception ignored) {
             // nothing more to free
         } finally {
+            s.worker.freeSlot(s.slot);
             s.worker.sessions.decrementAndGet();
         }
     }

@@ -29,6 +29,7 @@ final class EnvSession {
 
     final String id;
     final Workers.Worker worker;
+    final int slot;
     private final TaskSet tasks;
     private final Task task;
     private final long seed;
@@ -47,6 +48,7 @@ final class EnvSession {
                ActionGrammar grammar, boolean screenshots) {
         this.id = id;
         this.worker = worker;
+        this.slot = worker.takeSlot();
         this.tasks = tasks;
         this.task = task;
         this.seed = seed;
@@ -57,6 +59,7 @@ final class EnvSession {
 
     /** Starts the episode and returns the reset reply: session id, first observation and the episode's facts. */
     ObjectNode reset(Config config) throws Exception {
+        worker.browser.reuseScope(slot);
         episode = tasks.start(task, seed, new EpisodeContext(config, worker.browser));
         obs = episode.observe();
         instruction = obs.instruction();

@@ -24,6 +24,7 @@ final class Workers implements AutoCloseable {
         final ExecutorService thread;
         final BrowserSession browser;
         final AtomicInteger sessions = new AtomicInteger();
+        private final java.util.BitSet slots = new java.util.BitSet();
 
         Worker(int index, Config config) {
             this.index = index;
@@ -33,6 +34,20 @@ final class Workers implements AutoCloseable {
                 return t;
             });
             this.browser = new BrowserSession(config);
+        }
+
+        /**
+         * Takes the lowest free slot: a session's place on this worker. Pages a suite keeps loaded between episodes
+         * (MiniWoB's) are kept per slot, so concurrent sessions never share one and a later session reuses it.
+         */
+        synchronized int takeSlot() {
+            int slot = slots.nextClearBit(0);
+            slots.set(slot);
+            return slot;
+        }
+
+        synchronized void freeSlot(int slot) {
+            slots.clear(slot);
         }
 
         /** Runs {@code call} on this worker's thread and waits for it; its exception is rethrown as is. */
