@@ -14,6 +14,7 @@ import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.api.Verdict;
+import dev.gauntlet.wire.ProtocolSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.serve.EnvServer;
+import dev.gauntlet.wire.ProtocolSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,6 +128,49 @@ class EnvServerTests {
         assertTrue(seed.body().get("error").asText().contains("'seed'"), seed.toString());
         assertEquals(400, client.post("/step", "{\"session\": 12}").status());
         assertEquals(400, client.post("/close", "{").status());
+    }
+
+    @Test
+    void everyRequestAndReplyMatchesTheProtocolFile() throws Exception {
+        ProtocolSchema schema = ProtocolSchema.load("env-protocol.json");
+        assertEquals(List.of(), schema.check("SuitesReply", client.get("/suites").body()));
+        assertEquals(List.of(), schema.check("TasksReply", client.get("/suites/miniwob/tasks").body()));
+        String resetRequest = EnvClient.json("suite", "miniwob", "task", "enter-text", "seed", 2, "screenshots", true,
+                "grammar", "browsergym", "protocol_version", 1);
+        assertEquals(List.of(), schema.check("ResetRequest", EnvClient.JSON.readTree(resetRequest)));
+        EnvClient.Reply reset = client.post("/reset", resetRequest);
+        assertEquals(List.of(), schema.check("ResetReply", reset.body()));
+        String session = reset.body().get("session").asText();
+        EnvClient.Reply step = null;
+        for (String action : List.of("click('99999')", "send_msg_to_user('done')")) {
+            String stepRequest = EnvClient.json("session", session, "action", action);
+            assertEquals(List.of(), schema.check("StepRequest", EnvClient.JSON.readTree(stepRequest)));
+            step = client.post("/step", stepRequest);
+            assertEquals(List.of(), schema.check("StepReply", step.body()), step.toString());
+        }
+        assertTrue(step.body().at("/info/verdict").isObject(), "the last step carries the verdict");
+        assertEquals("answer", step.body().at("/info/stop_reason").asText());
+        assertEquals(List.of(), schema.check("CloseReply",
+                client.post("/close", EnvClient.json("session", session)).body()));
+        assertEquals(List.of(), schema.check("Error", client.post("/close", "{").body()));
+        assertFalse(schema.check("StepReply", reset.body()).isEmpty(), "the checker can fail");
+    }
+
+    @Test
+    void aSessionIdlePastTheLimitIsClosed() throws Exception {
+        try (EnvServer idle = EnvServer.start(Config.of(Map.of("gauntlet.serve.port", "0",
+                "gauntlet.serve.idleSeconds", "1")))) {
+            EnvClient c = new EnvClient(idle.url(), null);
+            String session = c.post("/reset", EnvClient.json("suite", "miniwob", "task", "click-button"))
+                    .body().get("session").asText();
+            assertEquals(1, idle.openSessions());
+            for (int i = 0; i < 100 && idle.openSessions() > 0; i++) {
+                Thread.sleep(100);
+            }
+            EnvClient.Reply r = c.post("/step", EnvClient.json("session", session, "action", "noop()"));
+            assertEquals(404, r.status(), r.toString());
+            assertTrue(r.body().get("error").asText().contains("idle past 1 s"), r.toString());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.gauntlet.agents.remote;
+package dev.gauntlet.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a message against a definition of {@code clients/protocol/agent-protocol.json}: the subset of JSON Schema
- * the file uses (type, const, enum, required, properties, additionalProperties, items, $ref). Returns what differs.
+ * Checks a message against a definition of a protocol file in {@code clients/protocol/}: the subset of JSON Schema
+ * those files use (type, const, enum, required, properties, additionalProperties, items, $ref, also to a sibling
+ * file). Returns what differs; a test asserts the list is empty. Shared by the modules' tests (core's test jar).
  */
-final class ProtocolSchema {
+public final class ProtocolSchema {
+
+    private static final Path DIR = Path.of("..", "clients", "protocol");
 
     private final JsonNode root;
 
@@ -22,11 +25,11 @@ final class ProtocolSchema {
         this.root = root;
     }
 
-    static ProtocolSchema load(String file) throws IOException {
-        return new ProtocolSchema(new ObjectMapper().readTree(Path.of("..", "clients", "protocol", file).toFile()));
+    public static ProtocolSchema load(String file) throws IOException {
+        return new ProtocolSchema(new ObjectMapper().readTree(DIR.resolve(file).toFile()));
     }
 
-    List<String> check(String definition, JsonNode value) {
+    public List<String> check(String definition, JsonNode value) {
         List<String> problems = new ArrayList<>();
         check(root.path("$defs").path(definition), value, definition, problems);
         return problems;
@@ -39,6 +42,16 @@ final class ProtocolSchema {
         }
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asText();
+            int hash = ref.indexOf('#');
+            if (hash > 0) {
+                try {
+                    load(ref.substring(0, hash)).check(root(ref.substring(0, hash)).at(ref.substring(hash + 1)),
+                            value, at, problems);
+                } catch (IOException e) {
+                    problems.add(at + ": cannot read " + ref + ": " + e.getMessage());
+                }
+                return;
+            }
             check(root.at(ref.substring(1)), value, at, problems);
             return;
         }
@@ -84,6 +97,10 @@ final class ProtocolSchema {
                 check(schema.get("items"), item, at + "[" + i++ + "]", problems);
             }
         }
+    }
+
+    private static JsonNode root(String file) throws IOException {
+        return new ObjectMapper().readTree(DIR.resolve(file).toFile());
     }
 
     private static boolean typeMatches(JsonNode type, JsonNode value) {
