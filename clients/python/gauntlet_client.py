@@ -102,6 +102,8 @@ def _reply(result):
 
 class _AgentHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes; without TCP_NODELAY the body waits for the harness's delayed ACK (40 ms)
+    disable_nagle_algorithm = True
 
     def log_message(self, fmt, *args):  # quiet: the harness records every step
         pass

@@ -46,6 +46,15 @@ public final class EnvServer implements AutoCloseable {
 
     private static final int MAX_BODY = 1 << 20;
 
+    static {
+        // The JDK server writes a reply's headers and body in two segments; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK (40 ms on Linux) and every step costs that. Read once, at the JVM's first
+        // HttpServer, so a JVM that started one before this class loaded keeps its setting.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Config config;
     private final HttpServer http;
     private final ExecutorService handlers;

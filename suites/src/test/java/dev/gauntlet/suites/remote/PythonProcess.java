@@ -18,7 +18,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class PythonProcess implements AutoCloseable {
 
-    static final Path CLIENTS = Path.of("..", "clients", "python").toAbsolutePath().normalize();
+    /** {@code clients/python} of the checkout: from the module folder (tests) or the root (exec:java). */
+    static final Path CLIENTS = clients();
+
+    private static Path clients() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.isDirectory(dir.resolve("clients").resolve("python"))) {
+                return dir.resolve("clients").resolve("python");
+            }
+        }
+        return Path.of("..", "clients", "python").toAbsolutePath().normalize();
+    }
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
