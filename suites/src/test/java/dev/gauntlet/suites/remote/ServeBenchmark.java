@@ -21,12 +21,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,8 +36,9 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>steps/second through {@code gauntlet serve} at 1, 4 and 16 concurrent sessions over every built-in MiniWoB
- *       task (Java HTTP clients, each playing episodes back to back with a fixed policy: click the next named
- *       element not yet clicked, else {@code noop()}), on {@code min(sessions, bench.workers)} browsers;</li>
+ *       task (Java HTTP clients, each playing episodes back to back, every step a {@code noop()}, so an episode is
+ *       a reset and 10 steps, each an HTTP round trip, an observation and its JSON: what the server itself costs),
+ *       on {@code min(sessions, bench.workers)} browsers;</li>
  *   <li>milliseconds per {@code act} on the same real observations: the {@code heuristic} agent in-process, the
  *       {@code remote} agent to a loopback server that parses the step and answers at once (the protocol's own
  *       cost), and the {@code remote} agent to the Python twin {@code heuristic_agent.py}.</li>
@@ -95,16 +94,13 @@ public final class ServeBenchmark {
                             "seed", e));
                     out.set(1, out.get(1) + 1);
                     String session = reset.body().get("session").asText();
-                    JsonNode obs = reset.body().get("obs");
-                    Set<String> clicked = new HashSet<>();
                     boolean over = false;
                     while (!over && System.currentTimeMillis() < end) {
                         long t0 = System.nanoTime();
                         EnvClient.Reply step = client.post("/step", EnvClient.json("session", session,
-                                "action", policy(obs, clicked)));
+                                "action", "noop()"));
                         out.add(System.nanoTime() - t0);
                         out.set(0, out.get(0) + 1);
-                        obs = step.body().get("obs");
                         over = step.body().get("terminated").asBoolean() || step.body().get("truncated").asBoolean();
                     }
                     client.post("/close", EnvClient.json("session", session));
@@ -129,16 +125,6 @@ public final class ServeBenchmark {
             out[2 + i] = nanos.get(i);
         }
         return out;
-    }
-
-    private static String policy(JsonNode obs, Set<String> clicked) {
-        for (JsonNode e : obs.get("elements")) {
-            String bid = e.get("bid").asText();
-            if (e.get("interactive").asBoolean() && !e.get("name").asText().isBlank() && clicked.add(bid)) {
-                return "click('" + bid + "')";
-            }
-        }
-        return "noop()";
     }
 
     private static void latency() throws Exception {
