@@ -74,6 +74,16 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void everyAgentHearsItsEpisodesResultAtTheEnd() {
+        TestAgents.Clicker.HEARD.clear();
+        kit("clicker:times=1").configurationParameter("gauntlet.tasks", "two-clicks,crashes,needs-site")
+                .configurationParameter("gauntlet.seeds", "0..0").execute();
+        assertEquals(java.util.Set.of("two-clicks 0 failed", "crashes 0 broken", "needs-site 0 skipped"),
+                java.util.Set.copyOf(TestAgents.Clicker.HEARD));
+        assertEquals(3, TestAgents.Clicker.HEARD.size(), "once per episode");
+    }
+
+    @Test
     void throwingAgentRecordsStepErrorsAndTheEpisodeEndsAtTheStepLimit() throws Exception {
         kit("thrower").configurationParameter("gauntlet.tasks", "two-clicks").configurationParameter("gauntlet.seeds", "0..0")
                 .execute().testEvents().assertThatEvents()
