@@ -43,6 +43,12 @@ public interface Agent {
         return "";
     }
 
+    /**
+     * Called once after the episode was scored (or broke, or was skipped), with its result; the agent's last word
+     * on the episode, for agents that learn or log. Throwing changes nothing.
+     */
+    default void end(EpisodeResult result) throws Exception {}
+
     /** Returns tokens and cost spent in the episode so far (LLM agents); zero by default. */
     default Usage usage() {
         return Usage.NONE;

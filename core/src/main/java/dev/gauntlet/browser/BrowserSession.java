@@ -30,6 +30,7 @@ public final class BrowserSession implements AutoCloseable {
     private Playwright playwright;
     private Browser browser;
     private final Map<Object, ReusedPage> reused = new HashMap<>();
+    private Object scope;
 
     public BrowserSession(Config config) {
         this.config = config;
@@ -89,6 +90,7 @@ public final class BrowserSession implements AutoCloseable {
      */
     public ReusedPage reusedPage(Object key, Browser.NewContextOptions options, Set<String> allowedHosts)
             throws EnvironmentUnavailableException {
+        key = scope == null ? key : List.of(scope, key);
         ReusedPage page = reused.get(key);
         if (page != null && !page.page().isClosed() && browser != null && browser.isConnected()) {
             return page;
@@ -97,6 +99,15 @@ public final class BrowserSession implements AutoCloseable {
         page = new ReusedPage(context, context.newPage());
         reused.put(key, page);
         return page;
+    }
+
+    /**
+     * Keeps the pages of {@link #reusedPage} apart per {@code scope} from now on ({@code null}: one scope). The
+     * environment server runs several sessions on one worker's browser; each takes a scope so that two sessions of
+     * one task never share a page.
+     */
+    public void reuseScope(Object scope) {
+        this.scope = scope;
     }
 
     /** A long-lived context and page, with the URL the owner last loaded into it. */

@@ -51,6 +51,19 @@ final class EpisodeRunner {
     }
 
     EpisodeResult run(Descriptors.EpisodeDescriptor d, BrowserSession browser) {
+        Agent[] made = new Agent[1];
+        EpisodeResult result = play(d, browser, made);
+        if (made[0] != null) {
+            try {
+                made[0].end(result);
+            } catch (Exception | LinkageError ignored) {
+                // the result is already decided; an agent that fails to hear it changes nothing
+            }
+        }
+        return result;
+    }
+
+    private EpisodeResult play(Descriptors.EpisodeDescriptor d, BrowserSession browser, Agent[] made) {
         long t0 = System.nanoTime();
         Task task = d.task;
         String agentText = d.agent.text();
@@ -59,6 +72,7 @@ final class EpisodeRunner {
         Episode episode = null;
         try {
             agent = registry.newAgent(d.agent);
+            made[0] = agent;
             int maxSteps = maxSteps(d);
             episode = d.suite.tasks.start(task, d.seed, new EpisodeContext(config, browser));
             Episode started = episode;

@@ -83,6 +83,15 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void everyAgentHearsItsEpisodesResultAtTheEnd() {
+        TestAgents.Clicker.HEARD.clear();
+        kit("clicker:times=1").tasks("two-clicks,crashes,needs-site").seeds("0..0").execute();
+        assertEquals(java.util.Set.of("two-clicks 0 failed", "crashes 0 broken", "needs-site 0 skipped"),
+                java.util.Set.copyOf(TestAgents.Clicker.HEARD));
+        assertEquals(3, TestAgents.Clicker.HEARD.size(), "once per episode");
+    }
+
+    @Test
     void throwingAgentRecordsStepErrorsAndTheEpisodeEndsAtTheStepLimit() {
         kit("thrower").tasks("two-clicks").seeds("0..0").testEvents().assertThatEvents()
                 .haveExactly(1, event(test("two-clicks"), finishedWithFailure(message("0 of 2 clicks"))));

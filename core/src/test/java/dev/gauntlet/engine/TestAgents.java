@@ -53,6 +53,14 @@ final class TestAgents {
             return history.size() < times ? new Action.Click("1") : new Action.Answer("stopped");
         }
 
+        /** The results the engine handed over at the ends of episodes, for the test of {@link Agent#end}. */
+        static final java.util.Queue<String> HEARD = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public void end(dev.gauntlet.api.EpisodeResult result) {
+            HEARD.add(result.task().id() + " " + result.seed() + " " + result.status().label());
+        }
+
         /** Says why, so the engine's recording of stated reasoning can be checked. */
         @Override
         public String reasoning() {
