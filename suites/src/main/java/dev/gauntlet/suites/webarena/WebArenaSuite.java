@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Geolocation;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
@@ -73,6 +74,7 @@ public class WebArenaSuite implements Suite {
     @Override
     public TaskSet open(SuiteContext context) throws Exception {
         Config config = context.config();
+        ActionGrammar.WEBARENA_GRAMMAR.read(config); // a bad value is said before any episode
         WebArenaConfigLoader loader = new WebArenaConfigLoader(context::problem);
         List<WebArenaTaskSpec> loaded;
         Optional<String> path = Optional.ofNullable(WebArenaSettings.CONFIG.read(config));
