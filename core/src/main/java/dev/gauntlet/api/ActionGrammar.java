@@ -29,9 +29,33 @@ public interface ActionGrammar {
         return BrowserGymGrammar.INSTANCE;
     }
 
-    /** Returns WebArena's grammar, {@code click [12]}, {@code type [7] [text] [1]}, {@code stop [answer]}. */
+    /**
+     * {@code webarena.grammar}: how the {@code webarena} grammar reads output: {@code strict} as upstream (the
+     * default), or {@code lenient} (the {@code webarena-lenient} grammar).
+     */
+    Setting<String> WEBARENA_GRAMMAR = Setting.text("webarena.grammar", "strict",
+            "how the `webarena` action grammar reads a model's output: `strict` as upstream (first ``` fenced block "
+                    + "required, case-sensitive names, digit ids, a stop answer on one line) or `lenient`")
+            .checked(v -> v.equals("strict") || v.equals("lenient") ? null : "strict or lenient");
+
+    /**
+     * Returns WebArena's grammar, {@code click [12]}, {@code type [7] [text] [1]}, {@code stop [answer]}, reading
+     * output as upstream does (a fenced block required).
+     */
     static ActionGrammar webArena() {
-        return WebArenaGrammar.INSTANCE;
+        return WebArenaGrammar.STRICT;
+    }
+
+    /**
+     * Returns the grammar of this name, with {@code webarena} read as {@link #WEBARENA_GRAMMAR} says in
+     * {@code config}.
+     *
+     * @throws ConfigException for an unknown name or a bad {@code webarena.grammar}
+     */
+    static ActionGrammar named(String name, Config config) {
+        ActionGrammar g = named(name);
+        return g == WebArenaGrammar.STRICT && "lenient".equals(WEBARENA_GRAMMAR.read(config))
+                ? WebArenaGrammar.LENIENT : g;
     }
 
     /** Returns WebShop's grammar, {@code search[keywords]} and {@code click[value]}, with BrowserGym's calls. */
@@ -46,7 +70,7 @@ public interface ActionGrammar {
      */
     static ActionGrammar named(String name) {
         Map<String, ActionGrammar> all = new TreeMap<>();
-        for (ActionGrammar g : new ActionGrammar[] {browserGym(), webArena(), webShop()}) {
+        for (ActionGrammar g : new ActionGrammar[] {browserGym(), webArena(), WebArenaGrammar.LENIENT, webShop()}) {
             all.put(g.name(), g);
         }
         for (ActionGrammar g : ServiceLoader.load(ActionGrammar.class)) {

@@ -7,9 +7,13 @@ import java.util.regex.Pattern;
 /**
  * WebArena's grammar, the one its paper's agents speak: {@code click [id]}, {@code type [id] [text] [0|1]},
  * {@code hover [id]}, {@code press [key_comb]}, {@code scroll [down|up]}, {@code new_tab}, {@code tab_focus [index]},
- * {@code close_tab}, {@code goto [url]}, {@code go_back}, {@code go_forward}, {@code stop [answer]}. As upstream, the
- * action is read from the first {@code ```} fenced block of the output when there is one ("In summary, the next
- * action I will perform is ```click [12]```").
+ * {@code close_tab}, {@code goto [url]}, {@code go_back}, {@code go_forward}, {@code stop [answer]}, read from the first
+ * {@code ```} fenced block of the output ("In summary, the next action I will perform is ```click [12]```").
+ *
+ * <p>Two readings: {@code webarena} reads as upstream does ({@link WebArenaUpstreamParser}: a fence is required,
+ * names are case-sensitive, ids are digits); {@code webarena-lenient} also takes an unfenced action, any
+ * element id, and a {@code stop} answer over several lines. {@link ActionGrammar#WEBARENA_GRAMMAR} picks which one
+ * {@code webarena} means in a run.
  *
  * <p>It lives in core, not in the WebArena suite, because agents speak it and agents never depend on suites.
  * {@code type} becomes an {@link Action.TypeAtCaret}, which does what upstream's harness does: click the element, type
@@ -18,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class WebArenaGrammar implements ActionGrammar {
 
-    static final WebArenaGrammar INSTANCE = new WebArenaGrammar();
+    static final WebArenaGrammar STRICT = new WebArenaGrammar(true);
+    static final WebArenaGrammar LENIENT = new WebArenaGrammar(false);
 
     /** Pixels one {@code scroll [down]} moves: the 720-pixel viewport's height, as upstream's page-wise scroll. */
     static final int SCROLL_PIXELS = 720;
@@ -28,11 +33,15 @@ final class WebArenaGrammar implements ActionGrammar {
     private static final Pattern TYPE = Pattern.compile("type\\s*\\[(.+?)\\]\\s*\\[(.*)\\]", Pattern.DOTALL);
     private static final Pattern ONE = Pattern.compile("([a-z_]+)\\s*(?:\\[(.*)\\])?", Pattern.DOTALL);
 
-    private WebArenaGrammar() {}
+    private final boolean strict;
+
+    private WebArenaGrammar(boolean strict) {
+        this.strict = strict;
+    }
 
     @Override
     public String name() {
-        return "webarena";
+        return strict ? "webarena" : "webarena-lenient";
     }
 
     @Override
@@ -51,16 +60,22 @@ final class WebArenaGrammar implements ActionGrammar {
                 goto [http://...]           open a URL in the current tab
                 go_back  go_forward         browser history
                 stop [answer]               finish; put the answer in the brackets when the task asks for one,
-                                            N/A when the task cannot be done, nothing otherwise""";
+                                            N/A when the task cannot be done, nothing otherwise"""
+                + (strict ? "\nWrite the action inside a ``` fenced block, as ```click [12]```; only the first "
+                + "fenced block counts." : "");
     }
 
     @Override
     public String example() {
-        return "click [12]";
+        return strict ? "```click [12]```" : "click [12]";
     }
 
     @Override
     public Action parse(String text) {
+        return strict ? WebArenaUpstreamParser.parse(text) : lenient(text);
+    }
+
+    private static Action lenient(String text) {
         if (text == null || text.isBlank()) {
             return new Action.Invalid(String.valueOf(text), "empty output");
         }

@@ -95,8 +95,9 @@ final class EpisodeRunner {
                         stopReason = "done";
                         break;
                     }
-                    String early = d.suite.tasks instanceof EarlyStop rule ? rule.stopEarly(task, List.copyOf(steps))
-                            : null;
+                    // the step limit first, as WebArena's run.py checks it before its early-stop rules
+                    String early = i >= maxSteps ? null : d.suite.tasks instanceof EarlyStop rule
+                            ? rule.stopEarly(task, List.copyOf(steps)) : null;
                     if (early != null) {
                         stopReason = "early-stop: " + early;
                         break;

@@ -26,7 +26,7 @@ class ActionGrammarTests {
     @Test
     void anUnknownNameIsAConfigurationErrorListingTheAvailableGrammars() {
         ConfigException e = assertThrows(ConfigException.class, () -> ActionGrammar.named("nope"));
-        assertEquals("unknown action grammar 'nope'; available: [browsergym, webarena, webshop]", e.getMessage());
+        assertEquals("unknown action grammar 'nope'; available: [browsergym, webarena, webarena-lenient, webshop]", e.getMessage());
         assertThrows(ConfigException.class, () -> ActionGrammar.named(null));
     }
 
@@ -35,7 +35,7 @@ class ActionGrammarTests {
      * action written in the grammar, up to the first gap of two spaces; every one of them parses.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"browsergym", "webarena", "webshop"})
+    @ValueSource(strings = {"browsergym", "webarena", "webarena-lenient", "webshop"})
     void everyActionTheInstructionsShowParsesAndSoDoesTheExample(String name) {
         ActionGrammar grammar = ActionGrammar.named(name);
         assertEquals(name, grammar.name());
@@ -44,13 +44,19 @@ class ActionGrammarTests {
         assertTrue(lines.size() >= 5, grammar.instructions());
         for (String line : lines) {
             String shown = line.split(" {2,}")[0];
+            if (name.equals("webarena")) {
+                if (line.startsWith("Write the action")) {
+                    continue;
+                }
+                shown = "```" + shown + "```"; // upstream's reading needs the fence the instructions ask for
+            }
             assertFalse(grammar.parse(shown) instanceof Action.Invalid, name + ": " + shown + " is " + grammar.parse(shown));
         }
         assertFalse(grammar.parse(grammar.example()) instanceof Action.Invalid, grammar.example());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"browsergym", "webarena", "webshop"})
+    @ValueSource(strings = {"browsergym", "webarena", "webarena-lenient", "webshop"})
     void nothingThrowsEmptyOrNullTextIsInvalidWithAReason(String name) {
         for (String text : new String[] {null, "", "  \n", "I am not sure what to do"}) {
             Action.Invalid invalid = assertInstanceOf(Action.Invalid.class, ActionGrammar.named(name).parse(text));

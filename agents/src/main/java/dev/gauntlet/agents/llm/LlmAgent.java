@@ -101,6 +101,9 @@ public final class LlmAgent implements Agent {
             throw new EnvironmentUnavailableException("agent 'llm': " + missing + " (or llm:base_url=...,model=...)");
         }
         client = ChatClient.shared(options);
+        if (start.config() != null) {
+            grammar = ActionGrammar.named(grammar.name(), start.config()); // webarena.grammar=lenient
+        }
         prompt = new PromptBuilder(start.task().suite(), grammar, html, history, pageChars);
     }
 

@@ -122,14 +122,14 @@ class LlmAgentTests {
     void speaksWebArenasGrammarWhenAskedAndReadsTheFencedAction() throws Exception {
         server.script(Reply.text("Let's think step-by-step. The name field is [7]. In summary, the next action I will "
                         + "perform is ```type [7] [Ann] [0]```"),
-                Reply.text("The form is filled.\nAction: stop [done]"));
+                Reply.text("The form is filled.\nAction: ```stop [done]```"));
         LlmAgent agent = agent(Map.of("grammar", "webarena"));
         Action first = agent.act(page(null), List.of());
         assertEquals(new Action.TypeAtCaret("7", "Ann", false), first);
         assertEquals(new Action.Answer("done"), agent.act(page(null), List.of()));
         String system = server.received().get(0).allText();
         assertTrue(system.contains("type [7] [text] [1]") && system.contains("stop [answer]"), system);
-        assertTrue(system.contains("Action: click [12]"), "the example reply is in the chosen grammar: " + system);
+        assertTrue(system.contains("Action: ```click [12]```"), "the example reply is in the chosen grammar: " + system);
     }
 
     @Test
@@ -146,7 +146,7 @@ class LlmAgentTests {
     void anUnknownGrammarIsNamedWithTheAvailableOnes() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new LlmAgent().configure(Map.of("grammar", "klingon")));
-        assertEquals("agent 'llm': unknown action grammar 'klingon'; available: [browsergym, webarena, webshop]",
+        assertEquals("agent 'llm': unknown action grammar 'klingon'; available: [browsergym, webarena, webarena-lenient, webshop]",
                 e.getMessage());
     }
 

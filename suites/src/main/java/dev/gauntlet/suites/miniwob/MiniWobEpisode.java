@@ -84,7 +84,8 @@ final class MiniWobEpisode extends BrowserEpisode {
             reused.loaded(url);
         }
         String instruction = (String) page.evaluate(RESET,
-                Arrays.asList(String.valueOf(seed), maxTime == null ? null : maxTime.doubleValue()));
+                // a number, as the gym's Math.seedrandom(<int>): seedrandom reads 5 and "5" as different seeds
+                Arrays.asList((double) seed, maxTime == null ? null : maxTime.doubleValue()));
         if (instruction == null) { // a task that prepares asynchronously (WOB_TASK_READY = false for a while)
             page.waitForFunction(READY);
             instruction = (String) page.evaluate(UTTERANCE);

@@ -12,17 +12,30 @@ import java.util.Map;
 
 /**
  * MiniWoB's oracle: the reward the task page computed ({@code WOB_RAW_REWARD_GLOBAL}, {@code WOB_REWARD_GLOBAL}),
- * turned into success by the configured rule:
+ * turned into a score and success by the configured rule, each as its source defines the reward:
  * <ul>
- *   <li>{@code binary} (default, what most papers report): success iff the raw reward is 1.0; score = raw reward;</li>
- *   <li>{@code raw} (BrowserGym's rule): success iff the raw reward is above 0, so a partial 0.1 counts;</li>
- *   <li>{@code time} (upstream gym default): score = the time-scaled reward; success iff it is above 0.</li>
+ *   <li>{@code binary} (default, what most papers report; the gym's {@code get_binary_reward}): score +1 if the raw
+ *   reward is 1.0, else −1; success iff +1;</li>
+ *   <li>{@code raw} (BrowserGym's rule): score 1 if the raw reward is above 0, else 0, so a partial 0.1 counts;</li>
+ *   <li>{@code time} (the gym's default, {@code get_original_reward}): score = the time-scaled reward; success iff
+ *   it is above 0;</li>
+ *   <li>{@code thresholded} (the gym's {@code get_thresholded_reward}): score +1 if the raw reward is at least the
+ *   threshold ({@code miniwob.threshold}), else −1; success iff +1.</li>
  * </ul>
+ * An episode that did not end scores 0, as every one of the gym's processors gives before {@code done}.
+ *
+ * @param rule      the reward rule
+ * @param threshold the raw reward {@code thresholded} needs
  */
-public record MiniWobOracle(RewardRule rule) implements Oracle {
+public record MiniWobOracle(RewardRule rule, double threshold) implements Oracle {
 
     /** How the page's reward becomes success ({@code miniwob.reward}). */
-    public enum RewardRule { BINARY, RAW, TIME }
+    public enum RewardRule { BINARY, RAW, TIME, THRESHOLDED }
+
+    /** The default rule's oracle. */
+    public MiniWobOracle(RewardRule rule) {
+        this(rule, 1.0);
+    }
 
 
     private static final String READ = "() => ({done: typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true,"
@@ -39,12 +52,14 @@ public record MiniWobOracle(RewardRule rule) implements Oracle {
         BrowserPage page = context.page().orElseThrow(() -> new IllegalStateException("MiniWoB reward needs the live page"));
         @SuppressWarnings("unchecked")
         Map<String, Object> state = (Map<String, Object>) page.evaluate(READ);
-        return judge(rule.name().toLowerCase(Locale.ROOT), Boolean.TRUE.equals(state.get("done")), number(state.get("raw")),
+        return judge(rule, threshold, Boolean.TRUE.equals(state.get("done")), number(state.get("raw")),
                 number(state.get("reward")), String.valueOf(state.get("reason")), trajectory.stopReason());
     }
 
     /** Applies the reward rule to the page's values (separate from the page for unit tests). */
-    static Verdict judge(String mode, boolean done, double raw, double timeScaled, String reason, String stopReason) {
+    static Verdict judge(RewardRule rule, double threshold, boolean done, double raw, double timeScaled, String reason,
+                         String stopReason) {
+        String mode = rule.name().toLowerCase(Locale.ROOT);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("done", done);
         evidence.put("raw_reward", raw);
@@ -57,18 +72,23 @@ public record MiniWobOracle(RewardRule rule) implements Oracle {
         }
         double score;
         boolean success;
-        switch (mode.toLowerCase(Locale.ROOT)) {
-            case "raw" -> {
-                score = raw;
+        switch (rule) {
+            case RAW -> {
                 success = raw > 0;
+                score = success ? 1 : 0;
             }
-            case "time" -> {
+            case TIME -> {
                 score = timeScaled;
                 success = timeScaled > 0;
             }
+            case THRESHOLDED -> {
+                success = raw >= threshold;
+                score = success ? 1 : -1;
+                evidence.put("threshold", threshold);
+            }
             default -> {
-                score = raw;
                 success = raw == 1.0;
+                score = success ? 1 : -1;
             }
         }
         String text = String.format(Locale.ROOT, "raw reward %.2f, time-scaled %.2f%s (rule: %s)", raw, timeScaled,

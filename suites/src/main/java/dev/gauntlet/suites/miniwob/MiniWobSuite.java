@@ -35,8 +35,12 @@ public final class MiniWobSuite implements Suite {
             "base URL serving an upstream `miniwob/html` folder with a directory listing");
     /** How the page's reward becomes success. */
     public static final Setting<MiniWobOracle.RewardRule> REWARD = Setting.choice("miniwob.reward", "binary",
-            MiniWobOracle.RewardRule.class, "`binary`: success iff raw reward = 1.0; `raw`: raw reward > 0; `time`: "
-                    + "time-scaled reward > 0");
+            MiniWobOracle.RewardRule.class, "`binary`: score +1 iff raw reward = 1.0, else -1 (the gym's binary reward); "
+                    + "`raw`: 1 iff raw reward > 0 (BrowserGym's rule); `time`: the time-scaled reward, success iff > 0 "
+                    + "(the gym's default); `thresholded`: +1 iff raw reward >= `miniwob.threshold`, else -1");
+    /** The raw reward the {@code thresholded} rule needs. */
+    public static final Setting<Double> THRESHOLD = Setting.decimal("miniwob.threshold", "1.0", -1, 1,
+            "the raw reward at or above which `miniwob.reward=thresholded` scores +1 (the gym's threshold)");
     /** The episode timer: auto, page, off, or milliseconds. */
     public static final Setting<String> TIMER = Setting.text("miniwob.timer", "auto",
             "episode timer: `auto`, `page`, `off`, or milliseconds").checked(MiniWobSuite::timerError);
@@ -54,7 +58,7 @@ public final class MiniWobSuite implements Suite {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(DIR, URL, REWARD, TIMER, INCLUDE_WAITING);
+        return List.of(DIR, URL, REWARD, THRESHOLD, TIMER, INCLUDE_WAITING);
     }
 
     @Override
@@ -75,7 +79,7 @@ public final class MiniWobSuite implements Suite {
                 hosts.add(host);
             }
         }
-        MiniWobOracle oracle = new MiniWobOracle(rule);
+        MiniWobOracle oracle = new MiniWobOracle(rule, THRESHOLD.read(config));
         List<Task> tasks = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : source.tasks.entrySet()) {
             List<String> tags = new ArrayList<>(e.getValue());

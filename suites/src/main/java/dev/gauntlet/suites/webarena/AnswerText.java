@@ -25,56 +25,40 @@ final class AnswerText {
     }
 
     /**
-     * Substring test. WebArena tokenizes only when asked (a must_include list of one item) and the reference is one
-     * character, so "3" does not match "13"; Lite tokenizes whenever the reference is a single token.
+     * WebArena's must_include: a substring test, except that a one-item list (tokenize) whose reference is one
+     * character and one token is looked up among the answer's NLTK tokens, so "3" does not match "13" (evaluators.py,
+     * StringEvaluator.must_include). Lite's: whenever the reference is a single token, among the answer's tokens plus
+     * the {@code /}-separated pieces of every token holding a {@code /}, so "12" matches "12/05/2023".
      */
     static boolean mustInclude(String ref, String pred, boolean tokenize, Dialect dialect) {
         String r = clean(ref, dialect);
         String p = clean(pred, dialect);
-        boolean byToken = dialect == Dialect.WEBARENA ? tokenize && r.length() == 1 && tokens(r).size() == 1
-                : tokens(r).size() == 1;
-        return byToken ? tokens(p).contains(r) : p.contains(r);
-    }
-
-    /** Lite's must_exclude: the negation of its must_include. */
-    static boolean mustExclude(String ref, String pred) {
-        return !mustInclude(ref, pred, true, Dialect.LITE);
-    }
-
-    /**
-     * Splits like NLTK's {@code word_tokenize} (Treebank rules) in the cases that matter here: whitespace, and
-     * punctuation split off the ends of words ({@code "3."} gives {@code 3} and {@code .}; {@code "$3"} gives
-     * {@code $} and {@code 3}); digits with inner commas or points stay one token. An approximation, not a port.
-     */
-    static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        for (String word : text.trim().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            int start = 0;
-            int end = word.length();
-            List<String> tail = new ArrayList<>();
-            while (start < end && "([{\"'`$#".indexOf(word.charAt(start)) >= 0) {
-                out.add(String.valueOf(word.charAt(start++)));
-            }
-            while (end > start && ".,;:!?)]}\"'%".indexOf(word.charAt(end - 1)) >= 0) {
-                tail.add(0, String.valueOf(word.charAt(--end)));
-            }
-            String core = word.substring(start, end);
-            String lower = core.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("n't") && core.length() > 3) {
-                out.add(core.substring(0, core.length() - 3));
-                out.add(core.substring(core.length() - 3));
-            } else if ((lower.endsWith("'s") || lower.endsWith("'m") || lower.endsWith("'d")) && core.length() > 2) {
-                out.add(core.substring(0, core.length() - 2));
-                out.add(core.substring(core.length() - 2));
-            } else if (!core.isEmpty()) {
-                out.add(core);
-            }
-            out.addAll(tail);
+        if (dialect == Dialect.WEBARENA) {
+            boolean byToken = tokenize && r.length() == 1 && WordTokens.of(r).size() == 1;
+            return byToken ? WordTokens.of(p).contains(r) : p.contains(r);
         }
-        return out;
+        if (WordTokens.of(r).size() != 1) {
+            return p.contains(r);
+        }
+        List<String> tokens = new ArrayList<>(WordTokens.of(p));
+        for (String token : List.copyOf(tokens)) {
+            if (token.contains("/")) {
+                tokens.addAll(List.of(token.split("/", -1)));
+            }
+        }
+        return tokens.contains(r);
+    }
+
+    /** Lite's must_exclude: a single-token reference is looked up among the tokens, without the {@code /} pieces. */
+    static boolean mustExclude(String ref, String pred) {
+        String r = clean(ref, Dialect.LITE);
+        String p = clean(pred, Dialect.LITE);
+        return WordTokens.of(r).size() == 1 ? !WordTokens.of(p).contains(r) : !p.contains(r);
+    }
+
+    /** The answer's tokens as NLTK's {@code word_tokenize} gives them ({@link WordTokens}). */
+    static List<String> tokens(String text) {
+        return WordTokens.of(text);
     }
 
     /** Python's {@code str()} of a value Playwright returned from a page script. */

@@ -2,7 +2,6 @@ package dev.gauntlet.suites.webarena;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,10 +121,43 @@ final class UrlMatch {
             if (pair.isEmpty() || eq < 0 || eq == pair.length() - 1) {
                 continue;
             }
-            String k = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k = unquote(pair.substring(0, eq).replace('+', ' '));
+            String v = unquote(pair.substring(eq + 1).replace('+', ' '));
             out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
         }
         return out;
+    }
+
+    /**
+     * Python's {@code urllib.parse.unquote}: each run of {@code %XX} escapes is decoded as UTF-8 (a bad sequence
+     * becomes U+FFFD) and a {@code %} not followed by two hex digits is kept as it is, where Java's URLDecoder throws.
+     */
+    static String unquote(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) && hex(text.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 3;
+                continue;
+            }
+            if (bytes.size() > 0) {
+                out.append(bytes.toString(StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            out.append(c);
+            i++;
+        }
+        out.append(bytes.toString(StandardCharsets.UTF_8));
+        return out.toString();
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

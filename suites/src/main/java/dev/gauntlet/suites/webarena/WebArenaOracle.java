@@ -54,7 +54,7 @@ public record WebArenaOracle(Dialect dialect, String intent, JsonNode eval, Map<
             String type = typeNode.asText();
             try {
                 parts.add(switch (type) {
-                    case "string_match" -> StringMatch.score(eval, trajectory.answer(), intent, dialect, judge);
+                    case "string_match" -> StringMatch.score(eval, EpisodeEnd.scoredAnswer(trajectory), intent, dialect, judge);
                     case "url_match" -> UrlMatch.score(eval,
                             context.page().map(BrowserPage::url).orElse(trajectory.finalUrl()), dialect);
                     case "program_html" -> {

@@ -1,5 +1,6 @@
 package dev.gauntlet.suites.webarena;
 
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Setting;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class WebArenaSettings {
         for (String site : SITES) {
             out.add(Setting.text(urlKey(site), "", "base URL of the " + site + " site"));
         }
-        out.addAll(List.of(AUTH_DIR, RESET, DEPENDS, HEALTHCHECK));
+        out.addAll(List.of(AUTH_DIR, RESET, DEPENDS, HEALTHCHECK, ActionGrammar.WEBARENA_GRAMMAR));
         return out;
     }
 }

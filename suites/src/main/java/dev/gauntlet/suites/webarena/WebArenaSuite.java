@@ -4,7 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Geolocation;
-import dev.gauntlet.api.Action;
+import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
@@ -36,11 +36,10 @@ import java.util.Set;
 /**
  * WebArena: tasks from {@code -Dwebarena.config} (upstream format) or, by default, the built-in offline sample
  * against built-in sites. Scored by the {@code webarena} oracle; the agent answers with {@code stop [answer]}; at most
- * 30 steps; stops early after 3 unparsable outputs in a row or 3 identical actions.
+ * 30 steps; stops early after 3 unparsable outputs in a row or 3 equivalent actions (WebArena-Lite: 5 identical
+ * ones), and an early-stopped episode is scored with the answer {@code Early stop: <reason>} as upstream.
  */
 public class WebArenaSuite implements Suite {
-
-    private static final int EARLY_STOP = 3;
 
     private final String name;
     private final String dialect;
@@ -75,6 +74,7 @@ public class WebArenaSuite implements Suite {
     @Override
     public TaskSet open(SuiteContext context) throws Exception {
         Config config = context.config();
+        ActionGrammar.WEBARENA_GRAMMAR.read(config); // a bad value is said before any episode
         WebArenaConfigLoader loader = new WebArenaConfigLoader(context::problem);
         List<WebArenaTaskSpec> loaded;
         Optional<String> path = Optional.ofNullable(WebArenaSettings.CONFIG.read(config));
@@ -120,7 +120,7 @@ public class WebArenaSuite implements Suite {
             specs.put(id, spec);
             tasks.add(task(spec, urls));
         }
-        return new WebArenaTasks(tasks, specs, urls, builtIn, source, WebArenaSettings.HEALTHCHECK.read(config),
+        return new WebArenaTasks(Dialect.of(dialect), tasks, specs, urls, builtIn, source, WebArenaSettings.HEALTHCHECK.read(config),
                 dependencies, WebArenaSettings.RESET.read(config), config);
     }
 
@@ -184,11 +184,13 @@ public class WebArenaSuite implements Suite {
         private final Map<Integer, List<Integer>> dependencies;
         private final String reset;
         private final Config config;
+        private final Dialect dialect;
         private volatile String resetFailure;
 
-        WebArenaTasks(List<Task> tasks, Map<String, WebArenaTaskSpec> specs, SiteUrls urls, BuiltInSites builtIn,
+        WebArenaTasks(Dialect dialect, List<Task> tasks, Map<String, WebArenaTaskSpec> specs, SiteUrls urls, BuiltInSites builtIn,
                       String source, boolean healthcheck, Map<Integer, List<Integer>> dependencies, String reset,
                       Config config) {
+            this.dialect = dialect;
             this.tasks = List.copyOf(tasks);
             this.specs = Map.copyOf(specs);
             this.urls = urls;
@@ -278,7 +280,7 @@ public class WebArenaSuite implements Suite {
 
         @Override
         public String stopEarly(Task task, List<Step> steps) {
-            return earlyStop(steps);
+            return earlyStop(steps, dialect);
         }
 
         @Override
@@ -289,29 +291,8 @@ public class WebArenaSuite implements Suite {
         }
     }
 
-    /**
-     * Upstream's early stop: the last 3 outputs unparsable; or the last 3 actions identical; for typing, the same
-     * text typed into the same element 3 times anywhere in the episode (upstream counts those over the whole episode).
-     */
-    static String earlyStop(List<Step> steps) {
-        int n = steps.size();
-        if (n == 0) {
-            return null;
-        }
-        Action last = steps.get(n - 1).action();
-        if (n >= EARLY_STOP && steps.subList(n - EARLY_STOP, n).stream().allMatch(s -> s.action() instanceof Action.Invalid)) {
-            return "failed to parse the agent's output " + EARLY_STOP + " times in a row";
-        }
-        if (last instanceof Action.Invalid) {
-            return null;
-        }
-        if (last instanceof Action.Fill || last instanceof Action.TypeAtCaret) {
-            long same = steps.stream().filter(s -> s.action().equals(last)).count();
-            return same >= EARLY_STOP ? "the same typing action " + EARLY_STOP + " times" : null;
-        }
-        if (n >= EARLY_STOP && steps.subList(n - EARLY_STOP, n).stream().allMatch(s -> s.action().equals(last))) {
-            return "the same action " + EARLY_STOP + " times in a row";
-        }
-        return null;
+    /** Upstream's early stop for this suite's harness, given the episode's steps so far ({@link EpisodeEnd}). */
+    static String earlyStop(List<Step> steps, Dialect dialect) {
+        return EpisodeEnd.earlyStop(steps, dialect);
     }
 }

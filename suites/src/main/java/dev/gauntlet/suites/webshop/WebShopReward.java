@@ -1,6 +1,5 @@
 package dev.gauntlet.suites.webshop;
 
-import me.xdrop.fuzzywuzzy.FuzzySearch;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,7 +113,7 @@ public final class WebShopReward {
         String description = text(purchase, "description").toLowerCase(Locale.ROOT);
         int matches = 0;
         for (String g : goalAttrs) {
-            boolean fuzzy = productAttrs.stream().anyMatch(p -> FuzzySearch.tokenSetRatio(p, g) > FUZZY_THRESHOLD);
+            boolean fuzzy = productAttrs.stream().anyMatch(p -> TokenSetRatio.of(p, g) > FUZZY_THRESHOLD);
             // upstream does not lower-case the goal attribute for the text fallback
             if (fuzzy || title.contains(g) || bullets.contains(g) || description.contains(g)) {
                 matches++;
@@ -128,7 +127,7 @@ public final class WebShopReward {
         int matches = 0;
         for (String g : goalOpts) {
             String goal = ColorNormalizer.normalize(g);
-            if (chosen.stream().anyMatch(p -> FuzzySearch.tokenSetRatio(p, goal) > FUZZY_THRESHOLD)) {
+            if (chosen.stream().anyMatch(p -> TokenSetRatio.of(p, goal) > FUZZY_THRESHOLD)) {
                 matches++;
             }
         }

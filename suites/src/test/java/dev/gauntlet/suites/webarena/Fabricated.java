@@ -53,6 +53,13 @@ final class Fabricated {
         return trajectory.task().oracle().evaluate(trajectory, context);
     }
 
+    /** Scores a fabricated trajectory (its own steps, answer and stop reason) with its task's oracle, no page. */
+    static Verdict evaluate(Trajectory trajectory) throws Exception {
+        EvaluationContext context = new EvaluationContext(Config.of(Map.of("llm.cache_dir", "off")),
+                Optional.empty(), Path.of("."));
+        return trajectory.task().oracle().evaluate(trajectory, context);
+    }
+
     /** An eval block of one string_match with these reference answers (JSON object text). */
     static String strings(String referenceAnswers) {
         return "{'eval_types': ['string_match'], 'reference_answers': " + referenceAnswers

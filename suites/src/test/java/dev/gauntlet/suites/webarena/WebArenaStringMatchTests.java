@@ -144,7 +144,7 @@ class WebArenaStringMatchTests {
     }
 
     @Test
-    void tokenizerSplitsPunctuationOffWordEnds() {
+    void tokenizerSplitsPunctuationOffWordEndsAsNltk() {
         assertEquals(java.util.List.of("$", "3", "."), AnswerText.tokens("$3."));
         assertEquals(java.util.List.of("3,000", "items"), AnswerText.tokens("3,000 items"));
         assertEquals(java.util.List.of("do", "n't"), AnswerText.tokens("don't"));

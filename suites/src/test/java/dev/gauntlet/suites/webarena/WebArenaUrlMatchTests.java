@@ -56,4 +56,14 @@ class WebArenaUrlMatchTests {
         assertEquals(NO, match("lite", "http://h/dashboard/todos", null, "http://h/dashboard/todos?x=1"));
         assertEquals(OK, match("lite", "http://h/dashboard/todos", "GOLD in PRED", "http://h/dashboard/todos?x=1"));
     }
+
+    @Test
+    void aStrayPercentIsKeptAsPythonsUnquoteKeepsIt() throws Exception {
+        // parse_qs uses unquote, which leaves a '%' without two hex digits as it is; Java's URLDecoder would throw
+        assertEquals(OK, match("webarena", "http://shop.test/search?q=100%", null, "http://shop.test/search?q=100%"));
+        assertEquals(NO, match("webarena", "http://shop.test/search?q=100%", null, "http://shop.test/search?q=100"));
+        assertEquals(java.util.Map.of("q", java.util.List.of("100%"), "a", java.util.List.of("%zz"),
+                "b", java.util.List.of("\u20ac"), "c", java.util.List.of("\ufffd"), "d", java.util.List.of("a b")),
+                UrlMatch.parseQs("q=100%&a=%zz&b=%E2%82%AC&c=%E2%82&d=a+b"));
+    }
 }
