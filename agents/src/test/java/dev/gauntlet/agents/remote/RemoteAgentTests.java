@@ -102,7 +102,8 @@ class RemoteAgentTests {
     @Test
     void theStartReplyChoosesTheGrammar() throws Exception {
         stub.on("start", m -> AgentStub.Answer.ok("{\"protocol_version\": 1, \"grammar\": \"webarena\"}"));
-        stub.on("step", m -> AgentStub.Answer.ok("{\"action\": \"type [12] [hello] [0]\"}"));
+        // WebArena's grammar reads the first fenced block, as upstream's harness does (webarena.grammar=strict)
+        stub.on("step", m -> AgentStub.Answer.ok("{\"action\": \"```type [12] [hello] [0]```\"}"));
         assertEquals(new Action.TypeAtCaret("12", "hello", false), act(agent()));
     }
 
