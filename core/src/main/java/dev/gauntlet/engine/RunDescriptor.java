@@ -24,6 +24,9 @@ final class RunDescriptor extends EngineDescriptor {
     RunSettings settings;
     final List<dev.gauntlet.api.Judge> judges = new ArrayList<>();
     String configError;
+    /** The folder decided at discovery: the run being resumed, or a fixed run id's; null for a new time-stamped one. */
+    RunDirectory directory;
+    boolean resuming;
 
     RunDescriptor(UniqueId uniqueId, Config config) {
         super(uniqueId, "Gauntlet");

@@ -3,6 +3,7 @@ package dev.gauntlet.reports;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
 public final class RunManifest implements RunListener {
 
     /** The value written instead of a secret. */
-    static final String REDACTED = "***";
+    static final String REDACTED = RecordedConfiguration.REDACTED;
 
     private ObjectNode node;
 
@@ -81,68 +82,16 @@ public final class RunManifest implements RunListener {
 
     /** Returns every {@link Constants} key (default applied) and {@code extraKeys} that are set, secrets redacted. */
     static Map<String, String> configuration(Config config, Set<String> extraKeys) {
-        Map<String, String> out = new TreeMap<>();
-        for (Field f : Constants.class.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class || f.getName().endsWith("_DEFAULT")) {
-                continue;
-            }
-            try {
-                String key = (String) f.get(null);
-                String defaultValue = defaultOf(f.getName());
-                config.get(key).or(() -> java.util.Optional.ofNullable(defaultValue)).ifPresent(v -> out.put(key, v));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        for (String key : extraKeys) {
-            config.get(key).ifPresent(v -> out.put(key, v));
-        }
-        out.replaceAll((k, v) -> Config.isSecret(k) ? REDACTED
-                : k.equals(Constants.AGENT) ? String.join(";", redactAgents(v)) : v);
-        return out;
-    }
-
-    private static List<String> redactAgents(String specs) {
-        List<String> out = new ArrayList<>();
-        for (String spec : specs.split(";")) {
-            out.add(redactAgent(spec));
-        }
-        return out;
+        return RecordedConfiguration.of(config, extraKeys);
     }
 
     /** Redacts secret arguments of an agent spec: {@code llm:api_key=sk-1,model=x} → {@code llm:api_key=***,model=x}. */
     static String redactAgent(String spec) {
-        int colon = spec.indexOf(':');
-        if (colon < 0) {
-            return spec;
-        }
-        List<String> args = new ArrayList<>();
-        for (String arg : spec.substring(colon + 1).split(",")) {
-            int eq = arg.indexOf('=');
-            args.add(eq > 0 && Config.isSecret(arg.substring(0, eq).trim()) ? arg.substring(0, eq + 1) + REDACTED : arg);
-        }
-        return spec.substring(0, colon + 1) + String.join(",", args);
-    }
-
-    private static String defaultOf(String fieldName) {
-        try {
-            return (String) Constants.class.getField(fieldName + "_DEFAULT").get(null);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
-            return null;
-        }
+        return RecordedConfiguration.redactAgent(spec);
     }
 
     /** Keys set as system properties that belong to this run: {@code gauntlet.*}, judges, and its suites' and agents'. */
     static Set<String> systemKeys(RunInfo run) {
-        Set<String> prefixes = new TreeSet<>(List.of("gauntlet.", "judge.", "llm."));
-        run.suites().keySet().forEach(s -> prefixes.add(s + "."));
-        run.agents().forEach(a -> prefixes.add(a.split(":", 2)[0] + "."));
-        Set<String> out = new TreeSet<>();
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (prefixes.stream().anyMatch(key::startsWith)) {
-                out.add(key);
-            }
-        }
-        return out;
+        return RecordedConfiguration.systemKeysOf(run.suites().keySet(), run.agents());
     }
 }
