@@ -1,5 +1,6 @@
 package dev.gauntlet.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
@@ -9,22 +10,24 @@ import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
+import dev.gauntlet.reports.store.CorruptRunException;
+import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.StoredRun;
+
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes {@code manifest.json}: what ran (suites and their sources, agents, seeds, the resolved configuration with
  * secrets redacted), on what (Gauntlet version and git commit, Java, Playwright, Chromium, OS, cores), and when.
  * Written with {@code "status": "running"} as the run starts and rewritten as {@code "finished"} at its end, so a
- * killed run is recognisable.
+ * killed run is recognisable. A resumed run keeps the first {@code started_at}, adds the time to
+ * {@code resumed_at}, and counts the outcomes of every episode in the folder's {@code results.csv}.
  */
 public final class RunManifest implements RunListener {
 
@@ -36,6 +39,7 @@ public final class RunManifest implements RunListener {
     @Override
     public synchronized void runStarted(RunInfo run) throws IOException {
         node = build(run, systemKeys(run));
+        carryOver(run, node);
         node.put("status", "running");
         Json.write(run.folder().manifest(), node);
     }
@@ -48,10 +52,36 @@ public final class RunManifest implements RunListener {
         node.put("status", "finished");
         node.put("ended_at", Instant.now().toString());
         ObjectNode counts = node.putObject("outcomes");
+        List<String> statuses = results.stream().map(r -> r.status().label()).toList();
+        if (Files.isRegularFile(run.folder().results())) {
+            try {
+                statuses = StoredRun.results(run.folder()).stream().map(ResultRow::status).toList();
+            } catch (CorruptRunException e) {
+                // counted from this invocation's results; the summary names the fault
+            }
+        }
         for (EpisodeResult.Status s : EpisodeResult.Status.values()) {
-            counts.put(s.label(), results.stream().filter(r -> r.status() == s).count());
+            counts.put(s.label(), statuses.stream().filter(s.label()::equals).count());
         }
         Json.write(run.folder().manifest(), node);
+    }
+
+    /** A resumed run keeps its first start time and lists when it was resumed. */
+    private static void carryOver(RunInfo run, ObjectNode node) {
+        if (!Files.isRegularFile(run.folder().manifest())) {
+            return;
+        }
+        try {
+            JsonNode old = Json.MAPPER.readTree(run.folder().manifest().toFile());
+            com.fasterxml.jackson.databind.node.ArrayNode resumed = node.putArray("resumed_at");
+            old.path("resumed_at").forEach(resumed::add);
+            resumed.add(node.path("started_at").asText());
+            if (old.hasNonNull("started_at")) {
+                node.put("started_at", old.get("started_at").asText());
+            }
+        } catch (IOException e) {
+            // an unreadable manifest is rewritten whole
+        }
     }
 
     /** Builds the manifest of a starting run; {@code extraKeys} are configuration keys beyond {@link Constants}. */
