@@ -61,6 +61,7 @@ public final class SummaryJson implements RunListener {
         n.put("passed", a.passed());
         n.put("failed", a.failed());
         n.put("broken", a.broken());
+        Json.put(n, "infra_error_rate", a.infraErrorRate());
         n.put("skipped", a.skipped());
         n.put("unscored", a.unscored());
         Json.put(n, "success_rate", a.successRate());
