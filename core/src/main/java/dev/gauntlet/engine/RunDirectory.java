@@ -37,7 +37,7 @@ record RunDirectory(String id, Path path) {
         if (shard.count() > 1) {
             dir = dir.resolve(RunFolder.shardFolder(shard.index(), shard.count()));
         }
-        if (Files.exists(new RunFolder(dir).manifest())) {
+        if (Files.exists(new RunFolder(dir).manifest()) || Files.exists(new RunFolder(dir).journal())) {
             throw new ConfigException(Constants.RUN_ID + "=" + runId + ": " + dir + " holds a run already; continue it"
                     + " with -D" + Constants.RESUME + "=" + dir + " or choose another id");
         }

@@ -175,7 +175,8 @@ final class RunExecutor {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "closing the journal", e);
         }
-        System.out.println("[gauntlet] " + progress.summary() + "; results in " + dir.path());
+        System.out.println("[gauntlet] " + progress.summary() + (run.resuming ? "; " + kept.size()
+                + " episodes kept from before (summary.json counts every episode)" : "") + "; results in " + dir.path());
         BuildGate.record(run.config, dir, null, all);
         junit.executionFinished(run, TestExecutionResult.successful());
     }

@@ -99,4 +99,21 @@ class ResumeTests {
         assertEquals(2, kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "2").testEvents()
                 .started().count(), "a higher limit allows one more try");
     }
+
+    @Test
+    void aFixedRunIdNamesTheFolderAndRefusesOneThatHoldsARun() {
+        kit().set("gauntlet.runId", "nightly-1").execute();
+        assertTrue(Files.isRegularFile(new RunFolder(runs.resolve("nightly-1")).journal()));
+        kit().set("gauntlet.runId", "nightly-1").testEvents().assertThatEvents().haveExactly(1, event(
+                finishedWithFailure(message(m -> m.startsWith("gauntlet.runId=nightly-1: ")
+                        && m.endsWith(" holds a run already; continue it with -Dgauntlet.resume="
+                        + runs.resolve("nightly-1") + " or choose another id")))));
+    }
+
+    @Test
+    void aShardOfAnArrayWritesItsOwnFolderUnderTheRunId() {
+        kit().set("gauntlet.runId", "nightly-2").set("gauntlet.shard", "2/3").execute();
+        assertTrue(Files.isRegularFile(new RunFolder(runs.resolve("nightly-2/shard-2-of-3")).journal()));
+        assertTrue(Files.notExists(runs.resolve("latest")), "a shard leaves runs/latest alone");
+    }
 }
