@@ -74,13 +74,20 @@ final class EpisodeRunner {
         Agent agent = null;
         Episode episode = null;
         int limitS = settings.episodeTimeoutS();
-        long deadline = limitS > 0 ? t0 + java.util.concurrent.TimeUnit.SECONDS.toNanos(limitS) : Long.MAX_VALUE;
-        Watchdog watchdog = limitS > 0 ? Watchdog.start(Thread.currentThread(), deadline - t0 + grace(limitS)) : null;
+        long limit = java.util.concurrent.TimeUnit.SECONDS.toNanos(limitS);
+        long deadline = Long.MAX_VALUE;
+        // the episode's start (a browser launch included) gets the same time, on a clock of its own
+        Watchdog watchdog = limitS > 0 ? Watchdog.start(Thread.currentThread(), limit + grace(limitS)) : null;
         TimedCalls calls = new TimedCalls(Thread.currentThread().getName() + "-agent");
         try {
             agent = registry.newAgent(d.agent);
             int maxSteps = maxSteps(d);
             episode = d.suite.tasks.start(task, d.seed, new EpisodeContext(config, browser));
+            if (watchdog != null) {
+                watchdog.close();
+                deadline = System.nanoTime() + limit; // the agent's time starts when its page is there
+                watchdog = Watchdog.start(Thread.currentThread(), limit + grace(limitS));
+            }
             Episode started = episode;
             agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration, config));
             String answer = "";
