@@ -42,6 +42,30 @@ public final class Constants {
      */
     public static final String SHARD = "gauntlet.shard";
 
+    /**
+     * Continue a run in its own folder: {@code runs/<id>}, a run folder's path, or {@code latest}. Episodes the run
+     * finished are kept; the others run. The configuration must match the one the run's manifest records.
+     */
+    public static final String RESUME = "gauntlet.resume";
+
+    /** On resume, rerun an episode that ended broken up to this many times. */
+    public static final String RETRY_BROKEN = "gauntlet.retryBroken";
+    public static final String RETRY_BROKEN_DEFAULT = "0";
+
+    /**
+     * A fixed run id instead of a time-stamped one; the shards of one array share it and each writes into
+     * {@code <runsDir>/<runId>/shard-<i>-of-<n>/}, which the {@code merge} command joins.
+     */
+    public static final String RUN_ID = "gauntlet.runId";
+
+    /** Seconds an agent may take to decide one step; beyond it the step fails with the cause. {@code 0} = no limit. */
+    public static final String STEP_TIMEOUT_S = "gauntlet.stepTimeoutS";
+    public static final String STEP_TIMEOUT_S_DEFAULT = "0";
+
+    /** Seconds an episode may take; beyond it the episode ends. {@code 0} = no limit. */
+    public static final String EPISODE_TIMEOUT_S = "gauntlet.episodeTimeoutS";
+    public static final String EPISODE_TIMEOUT_S_DEFAULT = "0";
+
     /** Judges to run after the oracle, comma-separated ({@code webvoyager,orm}); empty = none. Short: {@code judge}. */
     public static final String JUDGE = "gauntlet.judge";
 

@@ -9,7 +9,9 @@ import java.util.Objects;
  * <pre>
  * runs/&lt;id&gt;/
  *   manifest.json                                  what ran, on what, when; its format_version is FORMAT_VERSION
- *   results.csv                                    one row per task × seed (× agent), appended as episodes end
+ *   results.csv                                    one row per task × seed (× agent), appended as episodes end;
+ *                                                  a rerun appends a new row, and readers take each episode's last
+ *   journal.tsv                                    the engine's own record of finished episodes, for resume
  *   summary.json                                   figures per suite × agent
  *   judges.csv, judges.json                        judges' agreement with the oracle, when judges ran
  *   trajectories/[&lt;suite&gt;__]&lt;task&gt;__&lt;seed&gt;[__&lt;agent&gt;].jsonl
@@ -18,6 +20,7 @@ import java.util.Objects;
  *   report/                                        Allure's multi-file report; report/history carries trends on
  *   report.html                                    the single-file report
  *   comparison-vs-&lt;other id&gt;.md                    written by the {@code compare} command
+ * runs/&lt;runId&gt;/shard-&lt;i&gt;-of-&lt;n&gt;/                  one shard's run folder of an array sharing a run id
  * runs/latest                                      the newest run: a link, or a file holding its id
  * </pre>
  * Task ids and agent names become file name parts through {@link #safeName}, so any id gives a plain file name.
@@ -34,6 +37,7 @@ public record RunFolder(Path path) {
 
     public static final String MANIFEST = "manifest.json";
     public static final String RESULTS = "results.csv";
+    public static final String JOURNAL = "journal.tsv";
     public static final String SUMMARY = "summary.json";
     public static final String JUDGES_CSV = "judges.csv";
     public static final String JUDGES_JSON = "judges.json";
@@ -60,6 +64,11 @@ public record RunFolder(Path path) {
 
     public Path results() {
         return path.resolve(RESULTS);
+    }
+
+    /** Returns the engine's journal of finished episodes, which a resumed run reads to know what is done. */
+    public Path journal() {
+        return path.resolve(JOURNAL);
     }
 
     public Path summary() {
@@ -120,6 +129,16 @@ public record RunFolder(Path path) {
     /** Resolves a file named relative to the run folder, as trajectories name their screenshots. */
     public Path resolve(String relative) {
         return path.resolve(relative);
+    }
+
+    /** Returns the name of shard {@code index} of {@code count}'s folder inside a run id shared by an array. */
+    public static String shardFolder(int index, int count) {
+        return "shard-" + index + "-of-" + count;
+    }
+
+    /** Tells whether a folder name is a shard's, as {@link #shardFolder} names it. */
+    public static boolean isShardFolder(String name) {
+        return name.matches("shard-[0-9]+-of-[0-9]+");
     }
 
     /** Returns the entry naming the newest run in the runs folder {@code runsRoot}. */

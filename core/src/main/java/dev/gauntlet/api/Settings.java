@@ -31,7 +31,17 @@ public final class Settings {
     public static final Setting<Double> MIN_SUCCESS = Setting.decimal(Constants.MIN_SUCCESS, "", 0, 1,
             "fail the build when the success rate is below this fraction");
     public static final Setting<String> SHARD = Setting.text(Constants.SHARD, "1/1",
-            "run shard `i/n` of the tasks (round-robin, stable)");
+            "run shard `i/n` of the tasks (round-robin, stable); default: the Slurm or Kubernetes array task, else `1/1`");
+    public static final Setting<String> RESUME = Setting.text(Constants.RESUME, "",
+            "continue a run in its folder: `runs/<id>`, a folder, or `latest`");
+    public static final Setting<Integer> RETRY_BROKEN = Setting.integer(Constants.RETRY_BROKEN,
+            Constants.RETRY_BROKEN_DEFAULT, 0, "on resume, rerun a broken episode up to this many times");
+    public static final Setting<String> RUN_ID = Setting.text(Constants.RUN_ID, "",
+            "a fixed run id; an array's shards share it and write `<runId>/shard-<i>-of-<n>/`");
+    public static final Setting<Integer> STEP_TIMEOUT_S = Setting.integer(Constants.STEP_TIMEOUT_S,
+            Constants.STEP_TIMEOUT_S_DEFAULT, 0, "seconds an agent may take per step; `0` = no limit");
+    public static final Setting<Integer> EPISODE_TIMEOUT_S = Setting.integer(Constants.EPISODE_TIMEOUT_S,
+            Constants.EPISODE_TIMEOUT_S_DEFAULT, 0, "seconds an episode may take; `0` = no limit");
     public static final Setting<String> RUNS_DIR = Setting.text(Constants.RUNS_DIR, Constants.RUNS_DIR_DEFAULT,
             "folder holding one sub-folder per run");
     public static final Setting<String> LEADERBOARD = Setting.text(Constants.LEADERBOARD,
@@ -93,7 +103,7 @@ public final class Settings {
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
-            MIN_SUCCESS, SHARD, RUNS_DIR, LEADERBOARD, SCREENSHOTS, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
+            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,

@@ -4,6 +4,7 @@ import com.microsoft.playwright.PlaywrightException;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.EpisodeResult;
@@ -35,8 +36,16 @@ import java.util.Optional;
 /**
  * Plays one episode: start, observe → act until done, answer or step limit, then evaluate with the oracle and the
  * judges. Agent errors become step errors; harness and site errors make the episode broken, never the run.
+ * <p>Time limits say who is to blame. An agent that takes longer than {@code gauntlet.stepTimeoutS} to decide gets
+ * that step's error and the episode goes on. An episode whose {@code gauntlet.episodeTimeoutS} runs out while the
+ * agent decides or between steps ends there and is scored on the state reached (the agent's time ran out: usually
+ * failed); one whose site, browser or oracle is still busy {@link #grace} past the limit has stopped answering: the
+ * call is interrupted, the episode is broken with that cause, and the worker replaces its browser.
  */
 final class EpisodeRunner {
+
+    /** The stop reason of an episode whose time ran out. */
+    static final String EPISODE_TIMEOUT = "episode-timeout";
 
     private final Config config;
     private final RunSettings settings;
@@ -48,6 +57,11 @@ final class EpisodeRunner {
         this.settings = settings;
         this.registry = registry;
         this.runDir = runDir;
+    }
+
+    /** How long past the episode's limit a call of the site, browser or oracle may still run. */
+    static long grace(int episodeTimeoutS) {
+        return java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.min(5, episodeTimeoutS));
     }
 
     EpisodeResult run(Descriptors.EpisodeDescriptor d, BrowserSession browser) {
@@ -70,11 +84,22 @@ final class EpisodeRunner {
         List<Step> steps = new ArrayList<>();
         Agent agent = null;
         Episode episode = null;
+        int limitS = settings.episodeTimeoutS();
+        long limit = java.util.concurrent.TimeUnit.SECONDS.toNanos(limitS);
+        long deadline = Long.MAX_VALUE;
+        // the episode's start (a browser launch included) gets the same time, on a clock of its own
+        Watchdog watchdog = limitS > 0 ? Watchdog.start(Thread.currentThread(), limit + grace(limitS)) : null;
+        TimedCalls calls = new TimedCalls(Thread.currentThread().getName() + "-agent");
         try {
             agent = registry.newAgent(d.agent);
             made[0] = agent;
             int maxSteps = maxSteps(d);
             episode = d.suite.tasks.start(task, d.seed, new EpisodeContext(config, browser));
+            if (watchdog != null) {
+                watchdog.close();
+                deadline = System.nanoTime() + limit; // the agent's time starts when its page is there
+                watchdog = Watchdog.start(Thread.currentThread(), limit + grace(limitS));
+            }
             Episode started = episode;
             agent.begin(new EpisodeStart(task, d.seed, maxSteps, started::demonstration, config));
             String answer = "";
@@ -107,14 +132,30 @@ final class EpisodeRunner {
                     stopReason = "max-steps";
                     break;
                 }
+                if (System.nanoTime() >= deadline) {
+                    stopReason = EPISODE_TIMEOUT;
+                    break;
+                }
                 String shot = settings.screenshots() == Screenshots.STEPS ? saveScreenshot(d, i, obs) : "";
                 long a0 = System.nanoTime();
                 Action action;
                 try {
-                    action = agent.act(obs, List.copyOf(steps));
+                    action = decide(agent, obs, List.copyOf(steps), calls, deadline);
                     if (action == null) {
                         action = new Action.Invalid("null", "the agent returned no action");
                     }
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() >= deadline) {
+                        stopReason = EPISODE_TIMEOUT;
+                        break;
+                    }
+                    action = new Action.Invalid("", "agent error: no action within " + Constants.STEP_TIMEOUT_S + "="
+                            + settings.stepTimeoutS() + " s");
+                } catch (InterruptedException e) {
+                    if (watchdog != null && watchdog.fired()) {
+                        throw e; // the worker itself was interrupted: the episode has hung
+                    }
+                    action = new Action.Invalid("", "agent error: " + e);
                 } catch (Exception | LinkageError e) {
                     action = new Action.Invalid("", "agent error: " + e);
                 }
@@ -140,13 +181,21 @@ final class EpisodeRunner {
         } catch (EnvironmentUnavailableException e) {
             return result(d, EpisodeResult.Status.SKIPPED, Optional.empty(), Map.of(), null, e.getMessage(), null, t0, Usage.NONE);
         } catch (Exception | LinkageError e) {
-            if (e instanceof PlaywrightException || !browser.isAlive()) {
-                browser.close(); // a dead or confused browser is replaced before this worker's next episode
+            boolean hung = watchdog != null && watchdog.fired();
+            if (hung || e instanceof PlaywrightException || !browser.isAlive()) {
+                browser.close(); // a dead, confused or hung browser is replaced before this worker's next episode
             }
-            Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "error");
-            return result(d, EpisodeResult.Status.BROKEN, Optional.empty(), Map.of(), partial, "harness or site error: " + e,
+            Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", hung ? EPISODE_TIMEOUT : "error");
+            String message = hung ? "harness or site error: the site or browser stopped answering (still busy "
+                    + grace(limitS) / 1_000_000_000 + " s after " + Constants.EPISODE_TIMEOUT_S + "=" + limitS + " s): " + e
+                    : "harness or site error: " + e;
+            return result(d, EpisodeResult.Status.BROKEN, Optional.empty(), Map.of(), partial, message,
                     e, t0, agent == null ? Usage.NONE : agent.usage());
         } finally {
+            calls.close();
+            if (watchdog != null) {
+                watchdog.close();
+            }
             if (episode != null) {
                 try {
                     episode.close();
@@ -184,7 +233,23 @@ final class EpisodeRunner {
         };
         String message = decisive.outcome() == Verdict.Outcome.UNSCORED ? "unscored: " + decisive.explanation()
                 : decisive.explanation();
+        if (trajectory.stopReason().equals(EPISODE_TIMEOUT)) {
+            message = "the episode ran out of time (" + Constants.EPISODE_TIMEOUT_S + "="
+                    + settings.episodeTimeoutS() + " s): " + message;
+        }
         return result(d, status, oracle, verdicts, trajectory, message, null, t0, usage);
+    }
+
+    /** The agent's decision, within the step's and the episode's limits when they are set. */
+    private Action decide(Agent agent, Observation obs, List<Step> history, TimedCalls calls, long deadline)
+            throws Exception {
+        int stepS = settings.stepTimeoutS();
+        if (stepS == 0 && deadline == Long.MAX_VALUE) {
+            return agent.act(obs, history); // no limit: no thread hand-off
+        }
+        long step = stepS == 0 ? Long.MAX_VALUE : java.util.concurrent.TimeUnit.SECONDS.toNanos(stepS);
+        long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+        return calls.call(() -> agent.act(obs, history), Math.min(step, left));
     }
 
     private int maxSteps(Descriptors.EpisodeDescriptor d) {

@@ -45,9 +45,11 @@ final class Progress {
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped%s; success %s",
+        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped%s; success %s;"
+                        + " infra errors %s (broken / all, apart from the agent's failures)",
                 done, passed, done - passed - broken - skipped, broken, skipped,
-                unscored == 0 ? "" : " (" + unscored + " of them unscored)", rate());
+                unscored == 0 ? "" : " (" + unscored + " of them unscored)", rate(),
+                done == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * broken / done));
     }
 
     private String rate() {

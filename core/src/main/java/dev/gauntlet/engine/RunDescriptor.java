@@ -27,6 +27,9 @@ final class RunDescriptor extends EngineDescriptor {
     /** Judges the opened task sets asked for because the run named none. */
     final List<String> defaultJudges = new ArrayList<>();
     String configError;
+    /** The folder decided at discovery: the run being resumed, or a fixed run id's; null for a new time-stamped one. */
+    RunDirectory directory;
+    boolean resuming;
 
     RunDescriptor(UniqueId uniqueId, Config config) {
         super(uniqueId, "Gauntlet");

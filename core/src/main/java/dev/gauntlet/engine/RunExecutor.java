@@ -1,6 +1,9 @@
 package dev.gauntlet.engine;
 
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.browser.BrowserSession;
@@ -39,6 +42,7 @@ final class RunExecutor {
     private final RunDescriptor run;
     private final EngineExecutionListener junit;
     private final Object lock = new Object();
+    private Journal journal;
     private final Set<TestDescriptor> started = new HashSet<>();
     private final Map<TestDescriptor, AtomicInteger> remaining = new HashMap<>();
     private final List<EpisodeResult> results = Collections.synchronizedList(new ArrayList<>());
@@ -79,23 +83,44 @@ final class RunExecutor {
         }
         List<Descriptors.EpisodeDescriptor> episodes = new ArrayList<>();
         collect(run, episodes);
+        RunSettings.Shard shard = run.settings.shard();
         RunDirectory dir;
+        Map<String, List<EpisodeResult.Status>> ended;
+        // the shard an array's environment chose is recorded as if it had been configured
+        Config config = run.config.with(Map.of(Constants.SHARD, shard.index() + "/" + shard.count()));
         try {
-            dir = RunDirectory.create(run.config, run.suites.stream().map(OpenedSuite::name).toList(),
+            dir = run.resuming ? run.directory
+                    : run.directory != null ? run.directory.make(run.config, shard.count() > 1)
+                    : RunDirectory.create(run.config, run.suites.stream().map(OpenedSuite::name).toList(),
                     run.agents.stream().map(AgentSpec::text).toList());
+            ended = Journal.read(dir.folder().journal()).ends();
+            journal = Journal.open(dir.folder().journal());
+            journal.header(dir.id(), RecordedConfiguration.of(config, run.suites.stream().map(OpenedSuite::name).toList(),
+                    run.agents.stream().map(AgentSpec::text).toList()), ended.isEmpty() && !run.resuming);
         } catch (IOException e) {
             junit.executionFinished(run, TestExecutionResult.failed(e));
             return;
         }
+        List<Descriptors.EpisodeDescriptor> toRun = new ArrayList<>();
+        List<Descriptors.EpisodeDescriptor> kept = new ArrayList<>();
+        for (Descriptors.EpisodeDescriptor e : episodes) {
+            (isFinal(ended.get(key(e))) ? kept : toRun).add(e);
+        }
         int workers = run.settings.workers();
-        RunInfo info = new RunInfo(dir.id(), dir.path(), run.config, Map.copyOf(run.sources),
+        RunInfo info = new RunInfo(dir.id(), dir.path(), config, Map.copyOf(run.sources),
                 run.agents.stream().map(AgentSpec::text).toList(), List.copyOf(run.seeds), episodes.size(),
                 workers, Instant.now());
         List<RunListener> listeners = run.registry.listeners();
-        Progress progress = new Progress(episodes.size());
-        System.out.println("[gauntlet] run " + info.id() + ": " + episodes.size() + " episodes, " + workers
-                + " worker(s), results in " + dir.path());
+        Progress progress = new Progress(toRun.size());
+        System.out.println("[gauntlet] " + (run.resuming ? "resuming " : "") + "run " + info.id() + ": "
+                + episodes.size() + " episodes" + (run.resuming ? " (" + kept.size() + " kept, " + toRun.size()
+                + " to run)" : "") + ", " + workers + " worker(s), results in " + dir.path());
         notifyListeners(listeners, l -> l.runStarted(info));
+        for (Descriptors.EpisodeDescriptor e : kept) {
+            List<EpisodeResult.Status> s = ended.get(key(e));
+            keep(e, "kept from the run being resumed: " + s.get(s.size() - 1).label());
+        }
+        episodes = toRun;
         try {
             for (TestDescriptor suiteNode : run.getChildren()) {
                 Descriptors.SuiteDescriptor s = (Descriptors.SuiteDescriptor) suiteNode;
@@ -145,7 +170,13 @@ final class RunExecutor {
         }
         List<EpisodeResult> all = List.copyOf(results);
         notifyListeners(listeners, l -> l.runFinished(info, all));
-        System.out.println("[gauntlet] " + progress.summary() + "; results in " + dir.path());
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing the journal", e);
+        }
+        System.out.println("[gauntlet] " + progress.summary() + (run.resuming ? "; " + kept.size()
+                + " episodes kept from before (summary.json counts every episode)" : "") + "; results in " + dir.path());
         BuildGate.record(run.config, dir, null, all);
         junit.executionFinished(run, TestExecutionResult.successful());
     }
@@ -182,8 +213,18 @@ final class RunExecutor {
                     start(episode);
                     EpisodeResult result = runner.run(episode, browser);
                     results.add(result);
-                    // reports write on their own thread, in order, so workers never wait for disk
-                    reporter.execute(() -> notifyListeners(listeners, l -> l.episodeFinished(info, result)));
+                    // reports write on their own thread, in order, so workers never wait for disk; the journal
+                    // records the episode after them, so a kill in between reruns it rather than loses its row
+                    String key = key(episode);
+                    reporter.execute(() -> {
+                        notifyListeners(listeners, l -> l.episodeFinished(info, result));
+                        try {
+                            journal.finished(key, result.status());
+                        } catch (IOException e) {
+                            LOG.log(Level.WARNING, "journal", e);
+                            System.err.println("[gauntlet] journal not written (a resume would rerun " + key + "): " + e);
+                        }
+                    });
                     synchronized (lock) {
                         progress.finished(result);
                         finish(episode, result);
@@ -197,6 +238,32 @@ final class RunExecutor {
         }
     }
 
+
+    /** Identifies an episode in the journal (secrets of the agent spec left out). */
+    private static String key(Descriptors.EpisodeDescriptor e) {
+        return Journal.key(e.suite.name(), RecordedConfiguration.redactAgent(e.agent.text()), e.task.id(), e.seed);
+    }
+
+    /**
+     * Tells whether an episode's ends in the journal settle it: it ended other than broken, or broken more often
+     * than {@code gauntlet.retryBroken} reruns allow.
+     */
+    private boolean isFinal(List<EpisodeResult.Status> ends) {
+        if (ends == null || ends.isEmpty()) {
+            return false;
+        }
+        long broken = ends.stream().filter(s -> s == EpisodeResult.Status.BROKEN).count();
+        return ends.get(ends.size() - 1) != EpisodeResult.Status.BROKEN || broken > run.settings.retryBroken();
+    }
+
+    /** Reports an episode a resumed run keeps as skipped with the reason, and the containers it completes. */
+    private void keep(Descriptors.EpisodeDescriptor episode, String reason) {
+        synchronized (lock) {
+            episode.getParent().ifPresent(this::start);
+            junit.executionSkipped(episode, reason);
+            finishContainers(episode);
+        }
+    }
 
     private void start(TestDescriptor node) {
         synchronized (lock) {
@@ -221,6 +288,11 @@ final class RunExecutor {
             case BROKEN -> TestExecutionResult.failed(new EpisodeBrokenException(result.message(), result.error()));
         };
         junit.executionFinished(episode, outcome);
+        finishContainers(episode);
+    }
+
+    /** Finishes every container whose last child {@code episode} was. Caller holds the lock. */
+    private void finishContainers(TestDescriptor episode) {
         for (TestDescriptor d = episode.getParent().orElse(null); d != null && d != run; d = d.getParent().orElse(null)) {
             if (remaining.get(d).decrementAndGet() > 0) {
                 break;

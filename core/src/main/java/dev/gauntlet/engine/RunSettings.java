@@ -7,6 +7,7 @@ import dev.gauntlet.api.Settings;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,11 +21,17 @@ import java.util.Optional;
  * @param workers     parallel episodes
  * @param maxSteps    the configured step limit, or 0 for the suite's
  * @param judges      judge names, in order
- * @param shard       which shard of the tasks to run
+ * @param shard       which shard of the tasks to run: the configured one, else the scheduler array's, else all
  * @param screenshots when to save screenshots
+ * @param resume      the run folder to continue ({@code runs/<id>}, a path, or {@code latest}), or {@code ""}
+ * @param retryBroken on resume, how many times a broken episode is rerun
+ * @param runId       a fixed run id, or {@code ""} for a time-stamped one
+ * @param stepTimeoutS    seconds the agent may take per step, 0 = no limit
+ * @param episodeTimeoutS seconds an episode may take, 0 = no limit
  */
 record RunSettings(List<String> suites, List<String> agents, String tasks, Optional<List<Long>> seeds, int workers,
-                   int maxSteps, List<String> judges, Shard shard, Screenshots screenshots) {
+                   int maxSteps, List<String> judges, Shard shard, Screenshots screenshots, String resume,
+                   int retryBroken, String runId, int stepTimeoutS, int episodeTimeoutS) {
 
     /** Shard {@code index} of {@code count}, both 1-based ({@code 2/4}). */
     record Shard(int index, int count) {
@@ -52,13 +59,27 @@ record RunSettings(List<String> suites, List<String> agents, String tasks, Optio
 
     /** Reads and checks every core key; throws one {@link ConfigException} with a line per bad value. */
     static RunSettings read(Config config) {
+        return read(config, System.getenv());
+    }
+
+    /** Reads the settings with {@code env} as the process environment (where a scheduler's array names the shard). */
+    static RunSettings read(Config config, Map<String, String> env) {
         List<String> errors = new java.util.ArrayList<>(Settings.validate(config, Settings.ALL));
         Shard shard = Shard.ALL;
         Optional<List<Long>> seeds = Optional.empty();
         try {
-            shard = Shard.parse(Settings.SHARD.key(), Settings.SHARD.read(config));
+            shard = config.get(Settings.SHARD.key()).isPresent()
+                    ? Shard.parse(Settings.SHARD.key(), Settings.SHARD.read(config))
+                    : ClusterArray.shard(env).orElse(Shard.ALL);
         } catch (ConfigException e) {
             errors.add(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            errors.add(Settings.SHARD.key() + " from the array's environment: " + e.getMessage());
+        }
+        String runId = Optional.ofNullable(Settings.RUN_ID.read(config)).orElse("");
+        if (!runId.isEmpty() && !runId.equals(dev.gauntlet.api.RunFolder.safeName(runId))) {
+            errors.add(new ConfigException(Settings.RUN_ID.key(), runId,
+                    "letters, digits and . _ + - only (it names a folder)").getMessage());
         }
         try {
             String s = Settings.SEEDS.read(config);
@@ -72,7 +93,9 @@ record RunSettings(List<String> suites, List<String> agents, String tasks, Optio
         return new RunSettings(split(Settings.SUITE.read(config), ","), split(Settings.AGENT.read(config), ";"),
                 Optional.ofNullable(Settings.TASKS.read(config)).orElse(""), seeds, Settings.WORKERS.read(config),
                 Settings.MAX_STEPS.read(config), split(Optional.ofNullable(Settings.JUDGE.read(config)).orElse(""), ","),
-                shard, Settings.SCREENSHOTS.read(config));
+                shard, Settings.SCREENSHOTS.read(config), Optional.ofNullable(Settings.RESUME.read(config)).orElse(""),
+                Settings.RETRY_BROKEN.read(config), runId, Settings.STEP_TIMEOUT_S.read(config),
+                Settings.EPISODE_TIMEOUT_S.read(config));
     }
 
     static List<String> split(String text, String separator) {

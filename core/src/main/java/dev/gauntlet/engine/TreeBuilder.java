@@ -4,6 +4,7 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
+import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.Settings;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.suite.Suite;
@@ -62,6 +63,7 @@ final class TreeBuilder {
                 throw new ConfigException("selected unique id has seed '" + s + "', which is not a number");
             }
         }
+        chooseFolder(config, settings, suiteNames);
         List<Suite> suites = run.registry.suites(suiteNames);
         // every suite's own keys are checked before any suite opens (starts sites, reads files)
         List<String> errors = new ArrayList<>();
@@ -147,6 +149,23 @@ final class TreeBuilder {
         if (!run.defaultJudges.isEmpty()) {
             // the run's configuration says which judges ran, for the manifest and the results file's columns
             run.config = run.config.with(java.util.Map.of(Constants.JUDGE, String.join(",", run.defaultJudges)));
+        }
+    }
+
+    /** A resumed run must be configured as its manifest records; a fixed run id must not hold a run already. */
+    private void chooseFolder(Config config, RunSettings settings, List<String> suiteNames) {
+        if (!settings.resume().isEmpty()) {
+            RunDirectory.Resumed resumed = RunDirectory.resume(config, settings.resume());
+            List<String> differ = RecordedConfiguration.differences(resumed.journal().config(),
+                    RecordedConfiguration.of(config, suiteNames, settings.agents()));
+            if (!differ.isEmpty()) {
+                throw new ConfigException(Constants.RESUME + "=" + settings.resume() + ": the configuration differs from"
+                        + " the run's (as its manifest and journal record it) in " + String.join(", ", differ));
+            }
+            run.directory = resumed.directory();
+            run.resuming = true;
+        } else if (!settings.runId().isEmpty()) {
+            run.directory = RunDirectory.fixed(config, settings.runId(), settings.shard());
         }
     }
 

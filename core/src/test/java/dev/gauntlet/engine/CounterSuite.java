@@ -59,7 +59,7 @@ public final class CounterSuite implements Suite {
         tasks.add(task("needs-site", 1, Set.of("site:elsewhere")));
         tasks.add(task("crashes", 1, Set.of("site:counter", "category:broken")));
         return new CounterTasks(tasks, context.config().get("counter.depends").isPresent(),
-                context.config().get("counter.reset").isPresent());
+                context.config().get("counter.reset").isPresent(), context.config().get("counter.hangs").orElse(""));
     }
 
     private Task task(String id, int target, Set<String> tags) {
@@ -68,7 +68,8 @@ public final class CounterSuite implements Suite {
     }
 
     /** The opened tasks, with every optional behaviour the engine knows. */
-    record CounterTasks(List<Task> tasks, boolean depends, boolean resets)
+    /** With {@code counter.hangs=<task id>}, that task's site never answers an action (time-limit tests). */
+    record CounterTasks(List<Task> tasks, boolean depends, boolean resets, String hangs)
             implements TaskSet, EarlyStop, TaskDependencies, StatefulSites {
 
         @Override
@@ -76,7 +77,7 @@ public final class CounterSuite implements Suite {
             if (task.id().equals("needs-site")) {
                 throw new EnvironmentUnavailableException("'counter.site' is not set");
             }
-            return new CounterEpisode(task, ((CounterOracle) task.oracle()).target());
+            return new CounterEpisode(task, ((CounterOracle) task.oracle()).target(), task.id().equals(hangs));
         }
 
         /** Stops after two failed actions in a row, like WebArena's repeated-failure rule. */
@@ -108,11 +109,13 @@ public final class CounterSuite implements Suite {
     static final class CounterEpisode implements Episode {
         private final Task task;
         private final int target;
+        private final boolean hangs;
         int clicks;
 
-        CounterEpisode(Task task, int target) {
+        CounterEpisode(Task task, int target, boolean hangs) {
             this.task = task;
             this.target = target;
+            this.hangs = hangs;
         }
 
         @Override
@@ -122,7 +125,10 @@ public final class CounterSuite implements Suite {
         }
 
         @Override
-        public String act(Action action) {
+        public String act(Action action) throws InterruptedException {
+            if (hangs) {
+                Thread.sleep(Long.MAX_VALUE); // a site that stops answering
+            }
             if (task.id().equals("crashes")) {
                 throw new IllegalStateException("the site fell over");
             }

@@ -207,7 +207,7 @@ class GauntletTestEngineTests {
 
     @Test
     void unknownAgentSuiteOrTaskFailsTheRunWithOneLineListingWhatExists() {
-        assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, thrower");
+        assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, slow, thrower");
         assertEngineFails(kit("gold").suite("nosuch"), "unknown suite 'nosuch'; available: counter, crashy, all");
         assertEngineFails(kit("gold").tasks("zzz*"),
                 "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
@@ -271,7 +271,7 @@ class GauntletTestEngineTests {
     @Test
     void aConfigurationErrorIsAFailedTestSoEveryRunnerShowsIt() {
         kit("nobody").testEvents().assertThatEvents().haveExactly(1, event(test("configuration"),
-                finishedWithFailure(message("unknown agent 'nobody'; available: clicker, gold, thrower"))));
+                finishedWithFailure(message("unknown agent 'nobody'; available: clicker, gold, slow, thrower"))));
     }
 
     @Test

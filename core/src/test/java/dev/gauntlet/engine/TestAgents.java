@@ -80,4 +80,45 @@ final class TestAgents {
             throw new IllegalArgumentException("model output was not JSON");
         }
     }
+
+    /**
+     * Plays the gold demonstration, taking {@code ms} milliseconds to decide each step ({@code slow:ms=200}); with
+     * {@code hang=yes} it never answers (it waits until interrupted, then keeps waiting), to test time limits.
+     */
+    public static final class Slow implements Agent {
+        private List<Action> plan = List.of();
+        private long ms = 50;
+        private boolean hang;
+
+        @Override
+        public String name() {
+            return "slow";
+        }
+
+        @Override
+        public void configure(Map<String, String> args) {
+            ms = Long.parseLong(args.getOrDefault("ms", "50"));
+            hang = args.getOrDefault("hang", "no").equals("yes");
+        }
+
+        @Override
+        public void begin(EpisodeStart start) throws Exception {
+            plan = start.demonstration().call();
+        }
+
+        @Override
+        public Action act(Observation observation, List<Step> history) throws InterruptedException {
+            if (hang) {
+                while (true) {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        // a hung model call that ignores interrupts
+                    }
+                }
+            }
+            Thread.sleep(ms);
+            return history.size() < plan.size() ? plan.get(history.size()) : new Action.Answer("");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.StoredRun;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * Writes {@code results.csv}: one row per task × seed (× agent), appended, flushed and synced to disk as each episode
  * ends, so a killed run keeps everything it finished. Columns: {@link ResultRow#COLUMNS}, then one
- * {@code judge:<name>} column per configured judge.
+ * {@code judge:<name>} column per configured judge. The file is append-only: a resumed run appends to it, and an
+ * episode that runs again (a broken one retried, or one whose end the engine's journal missed when killed) gets a
+ * second row; readers take the last row of each task × seed × agent ({@link StoredRun#lastPerEpisode}).
  */
 public final class ResultsCsv implements RunListener {
 

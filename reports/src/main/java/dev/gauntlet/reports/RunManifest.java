@@ -1,40 +1,45 @@
 package dev.gauntlet.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
+import dev.gauntlet.reports.store.CorruptRunException;
+import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.StoredRun;
+
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes {@code manifest.json}: what ran (suites and their sources, agents, seeds, the resolved configuration with
  * secrets redacted), on what (Gauntlet version and git commit, Java, Playwright, Chromium, OS, cores), and when.
  * Written with {@code "status": "running"} as the run starts and rewritten as {@code "finished"} at its end, so a
- * killed run is recognisable.
+ * killed run is recognisable. A resumed run keeps the first {@code started_at}, adds the time to
+ * {@code resumed_at}, and counts the outcomes of every episode in the folder's {@code results.csv}.
  */
 public final class RunManifest implements RunListener {
 
     /** The value written instead of a secret. */
-    static final String REDACTED = "***";
+    static final String REDACTED = RecordedConfiguration.REDACTED;
 
     private ObjectNode node;
 
     @Override
     public synchronized void runStarted(RunInfo run) throws IOException {
         node = build(run, systemKeys(run));
+        carryOver(run, node);
         node.put("status", "running");
         Json.write(run.folder().manifest(), node);
     }
@@ -47,10 +52,36 @@ public final class RunManifest implements RunListener {
         node.put("status", "finished");
         node.put("ended_at", Instant.now().toString());
         ObjectNode counts = node.putObject("outcomes");
+        List<String> statuses = results.stream().map(r -> r.status().label()).toList();
+        if (Files.isRegularFile(run.folder().results())) {
+            try {
+                statuses = StoredRun.results(run.folder()).stream().map(ResultRow::status).toList();
+            } catch (CorruptRunException e) {
+                // counted from this invocation's results; the summary names the fault
+            }
+        }
         for (EpisodeResult.Status s : EpisodeResult.Status.values()) {
-            counts.put(s.label(), results.stream().filter(r -> r.status() == s).count());
+            counts.put(s.label(), statuses.stream().filter(s.label()::equals).count());
         }
         Json.write(run.folder().manifest(), node);
+    }
+
+    /** A resumed run keeps its first start time and lists when it was resumed. */
+    private static void carryOver(RunInfo run, ObjectNode node) {
+        if (!Files.isRegularFile(run.folder().manifest())) {
+            return;
+        }
+        try {
+            JsonNode old = Json.MAPPER.readTree(run.folder().manifest().toFile());
+            com.fasterxml.jackson.databind.node.ArrayNode resumed = node.putArray("resumed_at");
+            old.path("resumed_at").forEach(resumed::add);
+            resumed.add(node.path("started_at").asText());
+            if (old.hasNonNull("started_at")) {
+                node.put("started_at", old.get("started_at").asText());
+            }
+        } catch (IOException e) {
+            // an unreadable manifest is rewritten whole
+        }
     }
 
     /** Builds the manifest of a starting run; {@code extraKeys} are configuration keys beyond {@link Constants}. */
@@ -81,68 +112,16 @@ public final class RunManifest implements RunListener {
 
     /** Returns every {@link Constants} key (default applied) and {@code extraKeys} that are set, secrets redacted. */
     static Map<String, String> configuration(Config config, Set<String> extraKeys) {
-        Map<String, String> out = new TreeMap<>();
-        for (Field f : Constants.class.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) || f.getType() != String.class || f.getName().endsWith("_DEFAULT")) {
-                continue;
-            }
-            try {
-                String key = (String) f.get(null);
-                String defaultValue = defaultOf(f.getName());
-                config.get(key).or(() -> java.util.Optional.ofNullable(defaultValue)).ifPresent(v -> out.put(key, v));
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        for (String key : extraKeys) {
-            config.get(key).ifPresent(v -> out.put(key, v));
-        }
-        out.replaceAll((k, v) -> Config.isSecret(k) ? REDACTED
-                : k.equals(Constants.AGENT) ? String.join(";", redactAgents(v)) : v);
-        return out;
-    }
-
-    private static List<String> redactAgents(String specs) {
-        List<String> out = new ArrayList<>();
-        for (String spec : specs.split(";")) {
-            out.add(redactAgent(spec));
-        }
-        return out;
+        return RecordedConfiguration.of(config, extraKeys);
     }
 
     /** Redacts secret arguments of an agent spec: {@code llm:api_key=sk-1,model=x} → {@code llm:api_key=***,model=x}. */
     static String redactAgent(String spec) {
-        int colon = spec.indexOf(':');
-        if (colon < 0) {
-            return spec;
-        }
-        List<String> args = new ArrayList<>();
-        for (String arg : spec.substring(colon + 1).split(",")) {
-            int eq = arg.indexOf('=');
-            args.add(eq > 0 && Config.isSecret(arg.substring(0, eq).trim()) ? arg.substring(0, eq + 1) + REDACTED : arg);
-        }
-        return spec.substring(0, colon + 1) + String.join(",", args);
-    }
-
-    private static String defaultOf(String fieldName) {
-        try {
-            return (String) Constants.class.getField(fieldName + "_DEFAULT").get(null);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
-            return null;
-        }
+        return RecordedConfiguration.redactAgent(spec);
     }
 
     /** Keys set as system properties that belong to this run: {@code gauntlet.*}, judges, and its suites' and agents'. */
     static Set<String> systemKeys(RunInfo run) {
-        Set<String> prefixes = new TreeSet<>(List.of("gauntlet.", "judge.", "llm."));
-        run.suites().keySet().forEach(s -> prefixes.add(s + "."));
-        run.agents().forEach(a -> prefixes.add(a.split(":", 2)[0] + "."));
-        Set<String> out = new TreeSet<>();
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (prefixes.stream().anyMatch(key::startsWith)) {
-                out.add(key);
-            }
-        }
-        return out;
+        return RecordedConfiguration.systemKeysOf(run.suites().keySet(), run.agents());
     }
 }

@@ -6,9 +6,12 @@ import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.reports.store.Aggregate;
+import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.StoredRun;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,16 @@ import java.util.TreeMap;
 
 /**
  * Writes {@code summary.json} at the end of a run: the {@link Aggregate} figures of each suite × agent, and the
- * judges' agreement with the oracle ({@link JudgeAgreement}) when judges ran.
+ * judges' agreement with the oracle ({@link JudgeAgreement}) when judges ran. The figures count every episode of the
+ * run folder's {@code results.csv} (its last row each), so a resumed run sums up as if it had never stopped; without
+ * that file, the results of this invocation.
  */
 public final class SummaryJson implements RunListener {
 
     @Override
-    public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
-        List<ResultRow> rows = results.stream().map(ResultRow::of).toList();
+    public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException, CorruptRunException {
+        List<ResultRow> rows = Files.isRegularFile(run.folder().results()) ? StoredRun.results(run.folder())
+                : results.stream().map(ResultRow::of).toList();
         ObjectNode root = render(run.id(), rows);
         // judge vs oracle agreement per suite and judge: confusion matrix, precision, recall, F1, accuracy, kappa
         List<JudgeAgreement.Row> judges = JudgeAgreement.compute(results);
@@ -55,6 +61,7 @@ public final class SummaryJson implements RunListener {
         n.put("passed", a.passed());
         n.put("failed", a.failed());
         n.put("broken", a.broken());
+        Json.put(n, "infra_error_rate", a.infraErrorRate());
         n.put("skipped", a.skipped());
         n.put("unscored", a.unscored());
         Json.put(n, "success_rate", a.successRate());

@@ -29,6 +29,7 @@ class SummaryJsonTests {
         assertEquals(13, g.path("episodes").asInt());
         assertEquals(5, g.path("tasks").asInt());
         assertEquals(1, g.path("broken").asInt());
+        assertEquals(1.0 / 13, g.path("infra_error_rate").asDouble(), 1e-6, "broken / all episodes, apart from failures");
         assertEquals(1, g.path("skipped").asInt(), "the environment was not there");
         assertEquals(1, g.path("unscored").asInt(), "it ran, but the oracle could not score it");
         assertEquals(0.7, g.path("success_rate").asDouble(), 1e-12);

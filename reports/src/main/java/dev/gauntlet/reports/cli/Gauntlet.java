@@ -5,6 +5,7 @@ import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.reports.HtmlReport;
 import dev.gauntlet.reports.Leaderboard;
+import dev.gauntlet.reports.RunMerge;
 import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.StoredRun;
 
@@ -22,6 +23,7 @@ import java.util.Map;
  * compare RUN_A RUN_B [--out FILE] [--allow-different-sources]
  * leaderboard [--runs DIR] [--out FILE] [EXTRA_RUN_OR_RUNS_FOLDER...]
  * report RUN
+ * merge RUN_ID_FOLDER | SHARD... --out DIR [--leaderboard FILE|off]
  * </pre>
  */
 public final class Gauntlet {
@@ -35,7 +37,11 @@ public final class Gauntlet {
             "      regenerate FILE (default leaderboard.md) from the runs in DIR (default runs) and the extra",
             "      FOLDERs (each a run folder or a folder of runs)",
             "  report RUN",
-            "      regenerate RUN/report/ and RUN/report.html from RUN/allure-results");
+            "      regenerate RUN/report/ and RUN/report.html from RUN/allure-results",
+            "  merge RUN_ID_FOLDER | SHARD... --out DIR [--leaderboard FILE|off]",
+            "      join an array's shard folders (RUN_ID_FOLDER/shard-<i>-of-<n>, or the SHARD folders given) into",
+            "      one run in RUN_ID_FOLDER (or DIR): results, summary, manifest, trajectories, Allure results; then",
+            "      regenerate FILE (default leaderboard.md) from the runs beside it; refuses mixed configurations");
 
     private Gauntlet() {}
 
@@ -62,6 +68,8 @@ public final class Gauntlet {
                     return leaderboard(a);
                 case "report":
                     return report(a, out);
+                case "merge":
+                    return merge(a, out);
                 default:
                     err.println("unknown command '" + command + "'\n" + USAGE);
                     return 2;
@@ -69,7 +77,7 @@ public final class Gauntlet {
         } catch (UsageException e) {
             err.println(e.getMessage() + "\n" + USAGE);
             return 2;
-        } catch (CorruptRunException | RunComparison.RefusedException e) {
+        } catch (CorruptRunException | RunComparison.RefusedException | RunMerge.RefusedException e) {
             err.println("[gauntlet] " + e.getMessage());
             return 1;
         } catch (IOException e) {
@@ -126,6 +134,38 @@ public final class Gauntlet {
         if (!problem.isEmpty()) {
             out.println("[gauntlet] no HTML report: " + problem);
             return 1;
+        }
+        return 0;
+    }
+
+    private static int merge(List<String> args, PrintStream out)
+            throws IOException, CorruptRunException, RunMerge.RefusedException {
+        String outDir = option(args, "--out");
+        String board = option(args, "--leaderboard");
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option " + a);
+            }
+        }
+        List<Path> shards = new ArrayList<>();
+        Path target;
+        if (args.size() == 1 && outDir == null) {
+            target = existing(args.get(0));
+            shards.addAll(RunMerge.shardsOf(target));
+        } else if (!args.isEmpty() && outDir != null) {
+            for (String a : args) {
+                shards.add(existing(a));
+            }
+            target = Path.of(outDir).toAbsolutePath();
+        } else {
+            throw new UsageException("merge needs a run id's folder, or shard folders and --out DIR; got " + args);
+        }
+        StoredRun merged = RunMerge.merge(shards, target);
+        out.println("[gauntlet] merged " + shards.size() + " shards into " + target + ": " + merged.rows().size()
+                + " episodes");
+        String file = board == null ? Constants.LEADERBOARD_DEFAULT : board;
+        if (!file.equals("off")) {
+            Leaderboard.write(List.of(target.getParent()), Path.of(file).toAbsolutePath());
         }
         return 0;
     }

@@ -53,6 +53,14 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
         ci95 = ci95.clone();
     }
 
+    /**
+     * Returns the infrastructure-error rate, broken / all episodes: how often the harness, a site or a browser failed,
+     * apart from the agent's failures; NaN for no episodes.
+     */
+    public double infraErrorRate() {
+        return episodes == 0 ? Double.NaN : (double) broken / episodes;
+    }
+
     public int scored() {
         return passed + failed;
     }

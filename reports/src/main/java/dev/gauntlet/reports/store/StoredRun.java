@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * @param dir      the run folder
  * @param id       the run id (the folder's name)
  * @param manifest the manifest
- * @param rows     the results, in file order
+ * @param rows     the results, one per episode: the last row of each task × seed × agent, in file order (a
+ *                 resumed run appends a rerun's row after the broken one it supersedes)
  */
 public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> rows) {
 
@@ -74,6 +75,25 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
                     + "', not 'finished': the run was killed or is still going");
         }
         return new StoredRun(dir, run.id(), manifest, rows(run.results()));
+    }
+
+    /**
+     * Reads a run folder's results whatever its manifest says (a run still going, as its own listeners read it at
+     * its end): one row per episode, its last.
+     */
+    public static List<ResultRow> results(RunFolder run) throws CorruptRunException {
+        return rows(run.results());
+    }
+
+    /** Keeps the last row of each episode (suite, task, seed, agent), in the order of those last rows. */
+    public static List<ResultRow> lastPerEpisode(List<ResultRow> rows) {
+        Map<List<Object>, ResultRow> last = new java.util.LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            List<Object> key = List.of(r.suite(), r.task(), r.seed(), r.agent());
+            last.remove(key);
+            last.put(key, r);
+        }
+        return new ArrayList<>(last.values());
     }
 
     /** Returns the run folder, which names the files in it. */
@@ -135,7 +155,7 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
                 throw new CorruptRunException(csv, "line " + (i + 1) + ": " + e.getMessage());
             }
         }
-        return out;
+        return lastPerEpisode(out);
     }
 
     /** Returns suite name → source description, as the manifest records it. */

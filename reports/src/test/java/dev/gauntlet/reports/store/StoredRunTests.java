@@ -46,4 +46,19 @@ class StoredRunTests {
         assertEquals(dir.resolve("manifest.json"), e.path());
         assertTrue(e.what().startsWith("format_version is 2, newer than the 1 this Gauntlet reads"), e.what());
     }
+
+    @Test
+    void anEpisodeWrittenTwiceCountsOnceWithItsLastRow() throws Exception {
+        // results.csv is append-only: a resumed run's retry of a broken episode appends a row that supersedes it
+        Path dir = run("resumed", "{\"format_version\":1,\"status\":\"finished\"}");
+        Files.writeString(dir.resolve("results.csv"), "suite,task,seed,agent,status,success,reward,steps,duration_ms\n"
+                + "miniwob,a,0,replay,broken,false,,0,100\n"
+                + "miniwob,b,0,replay,failed,false,0.0,3,100\n"
+                + "miniwob,a,0,replay,passed,true,1.0,2,100\n"
+                + "miniwob,a,1,replay,failed,false,0.0,2,100\n");
+        StoredRun run = StoredRun.read(dir);
+        assertEquals(3, run.rows().size());
+        assertEquals("b/0/failed a/0/passed a/1/failed", String.join(" ", run.rows().stream()
+                .map(r -> r.task() + "/" + r.seed() + "/" + r.status()).toList()));
+    }
 }

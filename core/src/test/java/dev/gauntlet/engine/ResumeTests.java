@@ -1,0 +1,119 @@
+package dev.gauntlet.engine;
+
+import dev.gauntlet.api.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.Events;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/** {@code gauntlet.resume}: a run continues in its own folder, keeping the episodes its journal records as ended. */
+class ResumeTests {
+
+    @TempDir
+    Path runs;
+
+    private GauntletRun kit() {
+        return GauntletRun.of(Benchmark.class).suite("counter").agent("gold").seeds("2").runsDir(runs);
+    }
+
+    private Path onlyRun() throws IOException {
+        try (Stream<Path> s = Files.list(runs)) {
+            List<Path> dirs = s.filter(p -> Files.isDirectory(p) && !Files.isSymbolicLink(p)).toList();
+            assertEquals(1, dirs.size(), "one run folder: " + dirs);
+            return dirs.get(0);
+        }
+    }
+
+    @Test
+    void aFinishedRunResumedKeepsEveryEpisodeAndRunsNone() throws IOException {
+        kit().execute();
+        Events again = kit().set("gauntlet.resume", "latest").testEvents();
+        assertEquals(0, again.started().count());
+        assertEquals(10, again.skipped().count());
+        again.assertThatEvents().haveExactly(2, event(test("two-clicks"),
+                skippedWithReason("kept from the run being resumed: passed")));
+        assertTrue(RecordingListener.LAST_RUN.isEmpty(), "no episode reached the listeners");
+        onlyRun();
+    }
+
+    @Test
+    void episodesMissingFromTheJournalRunAgainInTheSameFolder() throws IOException {
+        kit().execute();
+        Path run = onlyRun();
+        Path journal = new RunFolder(run).journal();
+        List<String> lines = Files.readAllLines(journal);
+        assertEquals(11, lines.size(), "the run's line, then one line per episode");
+        // as if killed after four episodes, half-way through writing the fifth line
+        Files.writeString(journal, String.join("\n", lines.subList(0, 5)) + "\n" + lines.get(5).substring(0, 5));
+        Events again = kit().set("gauntlet.resume", run.toString()).testEvents();
+        assertEquals(4, again.skipped().count());
+        assertEquals(6, again.started().count());
+        assertEquals(6, RecordingListener.LAST_RUN.size());
+        onlyRun();
+        assertEquals(11, Files.readAllLines(journal).size(), "the run's line, 4 kept + 6 rerun lines; the cut one is gone");
+        assertEquals(0, kit().set("gauntlet.resume", run.toString()).testEvents().started().count());
+    }
+
+    @Test
+    void aDifferentConfigurationIsRefusedInOneLineNamingTheKeys() {
+        kit().execute();
+        Events events = kit().seeds("3").set("gauntlet.maxSteps", "4").set("gauntlet.resume", "latest")
+                .set("gauntlet.workers", "2").testEvents();
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(
+                "gauntlet.resume=latest: the configuration differs from the run's (as its manifest and journal record"
+                        + " it) in gauntlet.maxSteps (was '0', now '4'), gauntlet.seeds (was '2', now '3')"))));
+    }
+
+    @Test
+    void aFolderWithoutAJournalCannotBeResumed() throws IOException {
+        Path empty = Files.createDirectories(runs.resolve("not-a-run"));
+        kit().set("gauntlet.resume", empty.toString()).testEvents().assertThatEvents().haveExactly(1,
+                event(finishedWithFailure(message(m -> m.startsWith("'gauntlet.resume' is '" + empty + "' but must be"
+                        + " a run folder holding journal.tsv")))));
+    }
+
+    @Test
+    void brokenEpisodesRunAgainOnlyUpToRetryBroken() {
+        kit().execute();
+        // the crashes task breaks on every try: 2 seeds rerun once, then kept as broken
+        Events first = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "1").testEvents();
+        assertEquals(2, first.started().count());
+        first.assertThatEvents().haveExactly(2, event(test("crashes"), finishedWithFailure(message(m -> m.contains("fell over")))));
+        Events second = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "1").testEvents();
+        assertEquals(0, second.started().count());
+        second.assertThatEvents().haveExactly(2, event(test("crashes"),
+                skippedWithReason("kept from the run being resumed: broken")));
+        assertEquals(2, kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "2").testEvents()
+                .started().count(), "a higher limit allows one more try");
+    }
+
+    @Test
+    void aFixedRunIdNamesTheFolderAndRefusesOneThatHoldsARun() {
+        kit().set("gauntlet.runId", "nightly-1").execute();
+        assertTrue(Files.isRegularFile(new RunFolder(runs.resolve("nightly-1")).journal()));
+        kit().set("gauntlet.runId", "nightly-1").testEvents().assertThatEvents().haveExactly(1, event(
+                finishedWithFailure(message(m -> m.startsWith("gauntlet.runId=nightly-1: ")
+                        && m.endsWith(" holds a run already; continue it with -Dgauntlet.resume="
+                        + runs.resolve("nightly-1") + " or choose another id")))));
+    }
+
+    @Test
+    void aShardOfAnArrayWritesItsOwnFolderUnderTheRunId() {
+        kit().set("gauntlet.runId", "nightly-2").set("gauntlet.shard", "2/3").execute();
+        assertTrue(Files.isRegularFile(new RunFolder(runs.resolve("nightly-2/shard-2-of-3")).journal()));
+        assertTrue(Files.notExists(runs.resolve("latest")), "a shard leaves runs/latest alone");
+    }
+}
