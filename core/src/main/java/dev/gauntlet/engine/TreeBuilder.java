@@ -67,14 +67,13 @@ final class TreeBuilder {
         List<Suite> suites = run.registry.suites(suiteNames);
         // every suite's own keys are checked before any suite opens (starts sites, reads files)
         List<String> errors = new ArrayList<>();
+        java.util.Map<Suite, List<Long>> suiteSeeds = new java.util.HashMap<>();
         for (Suite suite : suites) {
             errors.addAll(Settings.validate(config, suite.settings()));
-            if (settings.seeds().isEmpty()) {
-                try {
-                    SeedSpec.parse(suite.defaultSeeds());
-                } catch (ConfigException e) {
-                    errors.add("suite '" + suite.name() + "' declares bad default seeds: " + e.getMessage());
-                }
+            try {
+                suiteSeeds.put(suite, settings.seeds().orElseGet(() -> SeedSpec.parse(suite.defaultSeeds())));
+            } catch (ConfigException e) {
+                errors.add("suite '" + suite.name() + "' declares bad default seeds: " + e.getMessage());
             }
         }
         if (!errors.isEmpty()) {
@@ -87,7 +86,7 @@ final class TreeBuilder {
         for (Suite suite : suites) {
             OpenedSuite opened = new OpenedSuite(suite);
             run.suites.add(opened);
-            Set<Long> seeds = new LinkedHashSet<>(settings.seeds().orElseGet(() -> SeedSpec.parse(suite.defaultSeeds())));
+            Set<Long> seeds = new LinkedHashSet<>(suiteSeeds.get(suite));
             seeds.addAll(selectedSeeds);
             opened.seeds = List.copyOf(seeds);
             seeds.stream().filter(s -> !run.seeds.contains(s)).forEach(run.seeds::add);
@@ -111,9 +110,12 @@ final class TreeBuilder {
                 opened.tasks = set;
                 tasks = set.tasks();
                 run.sources.put(suite.name(), set.source());
-                opened.judges = settings.judges().isEmpty() ? run.registry.judges(set.defaultJudges()) : run.judges;
-                opened.judges.stream().map(dev.gauntlet.api.Judge::name).filter(j -> !run.defaultJudges.contains(j)
-                        && settings.judges().isEmpty()).forEach(run.defaultJudges::add);
+                if (settings.judges().isEmpty()) {
+                    opened.judges = run.registry.judges(set.defaultJudges());
+                    set.defaultJudges().stream().filter(j -> !run.defaultJudges.contains(j)).forEach(run.defaultJudges::add);
+                } else {
+                    opened.judges = run.judges;
+                }
             } catch (EnvironmentUnavailableException e) {
                 run.unavailable.put(suite.name(), e.getMessage());
                 continue;

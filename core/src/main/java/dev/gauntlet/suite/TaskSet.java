@@ -41,13 +41,7 @@ public interface TaskSet extends AutoCloseable {
 
     /** Returns a task set of fixed tasks whose episodes {@code starter} starts. */
     static TaskSet of(List<Task> tasks, Starter starter) {
-        List<Task> copy = List.copyOf(tasks);
-        return new TaskSet() {
-            @Override
-            public List<Task> tasks() {
-                return copy;
-            }
-
+        return new BasicTaskSet(tasks, "built-in") {
             @Override
             public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
                 return starter.start(task, seed, context);

@@ -9,6 +9,7 @@ import dev.gauntlet.api.Task;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.io.IOException;
@@ -163,27 +164,14 @@ public final class Mind2WebSuite implements Suite {
     }
 
     /** The opened tasks; an episode reads its task back from its file. */
-    private static final class Opened implements TaskSet {
-        private final List<Task> tasks;
+    private static final class Opened extends BasicTaskSet {
         private final Map<String, Mind2WebReader.Entry> entries;
         private final Path temporary;
-        private final String description;
 
         Opened(List<Task> tasks, Map<String, Mind2WebReader.Entry> entries, Path temporary, String description) {
-            this.tasks = List.copyOf(tasks);
+            super(tasks, description);
             this.entries = Map.copyOf(entries);
             this.temporary = temporary;
-            this.description = description;
-        }
-
-        @Override
-        public List<Task> tasks() {
-            return tasks;
-        }
-
-        @Override
-        public String source() {
-            return description;
         }
 
         @Override

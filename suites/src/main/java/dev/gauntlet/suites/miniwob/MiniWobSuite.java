@@ -10,6 +10,7 @@ import dev.gauntlet.site.SiteServer;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
@@ -96,27 +97,16 @@ public final class MiniWobSuite implements Suite {
     }
 
     /** The opened tasks: the page server starts with the first episode (the URL source needs none). */
-    private static final class MiniWobTasks implements TaskSet {
-        private final List<Task> tasks;
+    private static final class MiniWobTasks extends BasicTaskSet {
         private final MiniWobSource source;
         private final Long timer;
         private SiteServer server;
         private String base;
 
         MiniWobTasks(List<Task> tasks, MiniWobSource source, Long timer) {
-            this.tasks = List.copyOf(tasks);
+            super(tasks, source.description);
             this.source = source;
             this.timer = timer;
-        }
-
-        @Override
-        public List<Task> tasks() {
-            return tasks;
-        }
-
-        @Override
-        public String source() {
-            return source.description;
         }
 
         @Override

@@ -18,7 +18,9 @@ import dev.gauntlet.suite.StatefulSites;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.TaskDependencies;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
+import dev.gauntlet.browser.OpenEndedEpisode;
 import dev.gauntlet.suites.webarena.site.BuiltInSites;
 
 import java.io.InputStream;
@@ -174,12 +176,11 @@ public class WebArenaSuite implements Suite {
     }
 
     /** The opened tasks and their sites; restores the sites and stops episodes early as upstream. */
-    private static final class WebArenaTasks implements TaskSet, EarlyStop, TaskDependencies, StatefulSites {
-        private final List<Task> tasks;
+    private static final class WebArenaTasks extends BasicTaskSet
+            implements EarlyStop, TaskDependencies, StatefulSites {
         private final Map<String, WebArenaTaskSpec> specs;
         private final SiteUrls urls;
         private final BuiltInSites builtIn;
-        private final String source;
         private final boolean healthcheck;
         private final Map<Integer, List<Integer>> dependencies;
         private final String reset;
@@ -190,28 +191,16 @@ public class WebArenaSuite implements Suite {
         WebArenaTasks(Dialect dialect, List<Task> tasks, Map<String, WebArenaTaskSpec> specs, SiteUrls urls, BuiltInSites builtIn,
                       String source, boolean healthcheck, Map<Integer, List<Integer>> dependencies, String reset,
                       Config config) {
+            super(tasks, source);
             this.dialect = dialect;
-            this.tasks = List.copyOf(tasks);
             this.specs = Map.copyOf(specs);
             this.urls = urls;
             this.builtIn = builtIn;
-            this.source = source;
             this.healthcheck = healthcheck;
             this.dependencies = dependencies;
             this.reset = reset;
             this.config = config;
         }
-
-        @Override
-        public List<Task> tasks() {
-            return tasks;
-        }
-
-        @Override
-        public String source() {
-            return source;
-        }
-
 
         @Override
         public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
@@ -246,7 +235,11 @@ public class WebArenaSuite implements Suite {
                 }
                 first.bringToFront();
                 List<String> gold = spec.gold().stream().map(urls::resolve).toList();
-                return new WebArenaEpisode(task, seed, browserContext, first, gold);
+                // no done flag: the answer, the step limit or an early stop ends it; gold actions are written
+                // without a fence, so they are read leniently
+                ActionGrammar lenient = ActionGrammar.named("webarena-lenient");
+                return new OpenEndedEpisode(task, seed, browserContext, first,
+                        gold.stream().map(lenient::parse).toList());
             } catch (RuntimeException e) {
                 browserContext.close();
                 throw e;

@@ -14,6 +14,7 @@ import dev.gauntlet.api.Task;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
@@ -148,30 +149,17 @@ public final class WebShopSuite implements Suite {
     }
 
     /** The opened goals, on the built-in shop ({@code shop}) or an upstream server ({@code upstream}). */
-    private static final class Shop implements TaskSet {
-        private final List<Task> tasks;
+    private static final class Shop extends BasicTaskSet {
         private final BuiltIn shop;
         private final String upstream;
         private final String observationMode;
-        private final String description;
         private String upstreamProblem;
 
         Shop(List<Task> tasks, BuiltIn shop, String upstream, String observationMode, String description) {
-            this.tasks = List.copyOf(tasks);
+            super(tasks, description);
             this.shop = shop;
             this.upstream = upstream;
             this.observationMode = observationMode;
-            this.description = description;
-        }
-
-        @Override
-        public List<Task> tasks() {
-            return tasks;
-        }
-
-        @Override
-        public String source() {
-            return description;
         }
 
         /** Asks the upstream server once per run; "" when it answers. */

@@ -5,36 +5,19 @@ import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Task;
-import dev.gauntlet.browser.BrowserEpisode;
+import dev.gauntlet.browser.OpenEndedEpisode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An episode on a live (or built-in) website: the page as WebVoyager's script sets it up (1024×768), WebVoyager's
- * {@code Type} performed as it does (clear, type, Enter), ending only when the agent answers or runs out of steps.
+ * An episode on a live (or built-in) website, ending only when the agent answers or runs out of steps, with
+ * WebVoyager's {@code Type} performed as its script does (clear, type, Enter).
  */
-final class LiveWebEpisode extends BrowserEpisode {
+final class LiveWebEpisode extends OpenEndedEpisode {
 
-    private final List<String> gold;
-
+    /** @param gold the built-in sample's demonstration, in BrowserGym calls (empty for real tasks) */
     LiveWebEpisode(Task task, long seed, BrowserContext context, Page page, List<String> gold) {
-        super(task, seed, context, page, true);
-        this.gold = gold;
-    }
-
-    @Override
-    public boolean done() {
-        return false;
-    }
-
-    @Override
-    public List<Action> demonstration() {
-        List<Action> out = new ArrayList<>();
-        for (String g : gold) {
-            out.add(ActionGrammar.browserGym().parse(g));
-        }
-        return out;
+        super(task, seed, context, page, gold.stream().map(ActionGrammar.browserGym()::parse).toList());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.site.Reachability;
 import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
@@ -21,14 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not answer (no network, DNS failure, a server error) skips all its episodes at once with the reason, instead
  * of each running into timeouts. Tasks the suite marks stale are skipped with their reason.
  */
-final class LiveWebTasks implements TaskSet {
+final class LiveWebTasks extends BasicTaskSet {
 
-    private final List<Task> tasks;
     private final Map<String, LiveTask> byId;
     private final Map<String, String> skipped;
     private final SampleSites sample;
     private final List<String> judges;
-    private final String source;
     private final Map<String, String> reachability = new ConcurrentHashMap<>();
 
     /**
@@ -37,22 +36,11 @@ final class LiveWebTasks implements TaskSet {
      */
     LiveWebTasks(List<Task> tasks, Map<String, LiveTask> byId, Map<String, String> skipped, SampleSites sample,
                  List<String> judges, String source) {
-        this.tasks = List.copyOf(tasks);
+        super(tasks, source);
         this.byId = Map.copyOf(byId);
         this.skipped = Map.copyOf(skipped);
         this.sample = sample;
         this.judges = List.copyOf(judges);
-        this.source = source;
-    }
-
-    @Override
-    public List<Task> tasks() {
-        return tasks;
-    }
-
-    @Override
-    public String source() {
-        return source;
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.gauntlet.site.SiteServer;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.util.ArrayList;
@@ -61,12 +62,7 @@ public final class ToySuite implements Suite {
             tasks.add(new Task(name(), "press-" + n, "Press the button " + n + " times.", List.of(site.url("/toy")),
                     Set.of("presses:" + n), new Presses(n), Set.of("127.0.0.1", "localhost"), 0, Map.of()));
         }
-        return new TaskSet() {
-            @Override
-            public List<Task> tasks() {
-                return tasks;
-            }
-
+        return new BasicTaskSet(tasks, "built-in toy page") {
             @Override
             public BrowserEpisode start(Task task, long seed, EpisodeContext episode) throws Exception {
                 BrowserContext browser = episode.browser().newContext(null, task.allowedHosts());
