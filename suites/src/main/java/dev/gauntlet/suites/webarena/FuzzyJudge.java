@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * The two model calls of WebArena's string checks: fuzzy_match (the reply must say "correct"; "partially correct" and
  * "incorrect" fail) and the unachievable-reason comparison of "N/A" tasks ("same" passes, "different" fails). The
- * model is the judges' ({@code judge.*} over {@code llm.*}); temperature 0, as upstream.
+ * model is the judges' ({@code judge.*} over {@code llm.*}); temperature 0 and 768 tokens, as upstream; the messages
+ * are {@link FuzzyPrompts}' (ours, or the user's templates).
  */
 final class FuzzyJudge {
 
@@ -25,46 +26,55 @@ final class FuzzyJudge {
     private final List<String> replies = new ArrayList<>();
     private Usage usage = Usage.NONE;
     private ChatClient client;
+    private FuzzyPrompts prompts;
 
     FuzzyJudge(Config config) {
         this.config = config;
     }
 
-    /** Returns 1 when the model calls {@code pred} a correct answer to {@code question} given {@code reference}. */
-    double fuzzy(String pred, String reference, String question) {
-        String prompt = "Grade a student's answer to a question against the reference answer. Different wording is "
-                + "fine; what matters is whether the meaning is the same.\n"
-                + "question: " + question + "\n"
-                + "reference answer: " + reference + "\n"
-                + "Note: the string 'N/A' means 'not achievable'.\n"
-                + "student answer: " + pred + "\n"
-                + "End with one verdict: correct, incorrect or partially correct.";
-        String reply = ask(prompt);
+    /**
+     * Returns 1 when the model calls {@code pred} a correct answer to {@code question} given {@code reference}. As
+     * upstream reads the lower-cased reply: "partially correct" or "incorrect" anywhere → 0, else "correct" → 1,
+     * else no verdict ({@link NoVerdictException}).
+     */
+    double fuzzy(String pred, String reference, String question, Dialect dialect) {
+        String template = dialect == Dialect.LITE ? prompts().fuzzyLite() : prompts().fuzzy();
+        String reply = ask(FuzzyPrompts.fill(template, question, reference, pred));
         if (reply.contains("partially correct") || reply.contains("incorrect")) {
             return 0.0;
         }
         if (reply.contains("correct")) {
             return 1.0;
         }
-        throw new IllegalStateException("the judge's fuzzy_match reply names no verdict: " + abbreviate(reply));
+        throw new NoVerdictException("the judge's fuzzy_match reply names no verdict: " + abbreviate(reply));
     }
 
-    /** Returns 1 when the model finds the reported reason for giving up the same as the annotated one. */
+    /**
+     * Returns 1 when the model finds the reported reason for giving up the same as the annotated one: "different"
+     * anywhere → 0, else "same" → 1, else no verdict, as upstream reads it.
+     */
     double unachievableReason(String pred, String reference, String task) {
-        String prompt = "task: " + task + "\n"
-                + "actual reason the task cannot be done: " + reference + "\n"
-                + "reason the worker reported: " + pred + "\n"
-                + "The task cannot be done, for the actual reason above. Someone tried it, gave up, and reported a "
-                + "reason. Does the reported reason agree with the actual one, even implicitly? Answer 'same' if it "
-                + "does, otherwise 'different'.";
-        String reply = ask(prompt);
+        String reply = ask(FuzzyPrompts.fill(prompts().reason(), task, reference, pred));
         if (reply.contains("different")) {
             return 0.0;
         }
         if (reply.contains("same")) {
             return 1.0;
         }
-        throw new IllegalStateException("the judge's N/A reply says neither same nor different: " + abbreviate(reply));
+        throw new NoVerdictException("the judge's N/A reply says neither same nor different: " + abbreviate(reply));
+    }
+
+    /** Returns whether a model server is configured for the judged checks. */
+    boolean configured() {
+        return LlmSettings.missing(LlmSettings.judgeOptions(config)) == null;
+    }
+
+    private FuzzyPrompts prompts() {
+        if (prompts == null) {
+            FuzzyPrompts loaded = WebArenaSettings.PROMPTS.read(config);
+            prompts = loaded == null ? FuzzyPrompts.DEFAULT : loaded;
+        }
+        return prompts;
     }
 
     List<String> replies() {

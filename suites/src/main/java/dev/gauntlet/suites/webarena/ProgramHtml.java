@@ -135,7 +135,7 @@ final class ProgramHtml {
         }
         if (dialect == Dialect.LITE && required.has("fuzzy_match")) {
             String reference = String.join(", ", StringMatch.strings(required.path("fuzzy_match"), "fuzzy_match"));
-            return judge.fuzzy(selected, reference, intent);
+            return judge.fuzzy(selected, reference, intent, dialect);
         }
         List<String> keys = new ArrayList<>();
         required.fieldNames().forEachRemaining(keys::add);

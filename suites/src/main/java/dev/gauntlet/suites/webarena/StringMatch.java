@@ -111,20 +111,23 @@ final class StringMatch {
         }
         List<String> items = strings(value, "fuzzy_match");
         if (dialect == Dialect.LITE) {
-            double s = judge.fuzzy(pred, String.join(", ", items), intent);
+            double s = judge.fuzzy(pred, String.join(", ", items), intent, dialect);
             if (s == 0) {
                 notes.add("the judge did not find the answer correct");
             }
             return score * s;
         }
+        // one call per item, every item even once the product is 0: a later reply without a verdict still makes
+        // upstream drop the task (without a judge configured, a product already 0 stays a failure)
         for (String item : items) {
-            if (score == 0) {
-                break; // the product is already 0; upstream's further calls cannot change it
+            if (score == 0 && !judge.configured()) {
+                break;
             }
-            score *= judge.fuzzy(pred, item, intent);
-            if (score == 0) {
+            double s = judge.fuzzy(pred, item, intent, dialect);
+            if (s == 0) {
                 notes.add("the judge did not find the answer correct for '" + item + "'");
             }
+            score *= s;
         }
         return score;
     }

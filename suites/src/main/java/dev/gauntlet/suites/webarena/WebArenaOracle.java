@@ -19,7 +19,8 @@ import java.util.Map;
  * page, which later types then see, as upstream) and multiplies their scores; success iff the product is 1.
  *
  * <p>A fuzzy_match with no judge configured leaves the task unscored (not passed, not failed) unless another type
- * already scored 0. An unknown eval type, locator, approach or {@code func:} helper throws, which reports that task
+ * already scored 0. A judge reply without a verdict, or a judge call that fails, leaves it unscored whatever the other
+ * types scored, as upstream drops such a task from the average. An unknown eval type, locator, approach or {@code func:} helper throws, which reports that task
  * broken with the name.
  *
  * @param dialect whose harness's semantics score it (WebArena's or WebArena-Lite's)
@@ -67,10 +68,7 @@ public record WebArenaOracle(Dialect dialect, String intent, JsonNode eval, Map<
                 });
             } catch (NeedsJudgeException e) {
                 pending.add(type);
-            } catch (LlmException | IllegalStateException e) {
-                if (e instanceof IllegalStateException && !e.getMessage().startsWith("the judge")) {
-                    throw e;
-                }
+            } catch (NoVerdictException | LlmException e) {
                 judgeError = type + ": " + e.getMessage();
             }
         }
@@ -88,12 +86,14 @@ public record WebArenaOracle(Dialect dialect, String intent, JsonNode eval, Map<
             evidence.put("judge_replies", judge.replies());
         }
         String text = String.join("; ", explanations);
-        if (score == 0) {
-            return new Verdict(name(), Verdict.Outcome.FAILURE, 0.0, text, evidence, judge.usage());
-        }
         if (judgeError != null) {
+            // upstream's assert (or the API error) ends its evaluation and the run loop drops the task from the
+            // average, whatever the other checks scored
             return new Verdict(name(), Verdict.Outcome.UNSCORED, Double.NaN, "the judge failed: " + judgeError,
                     evidence, judge.usage());
+        }
+        if (score == 0) {
+            return new Verdict(name(), Verdict.Outcome.FAILURE, 0.0, text, evidence, judge.usage());
         }
         if (!pending.isEmpty()) {
             evidence.put("needs_judge", pending);

@@ -32,6 +32,11 @@ public final class WebArenaSettings {
     public static final Setting<Boolean> HEALTHCHECK = Setting.bool("webarena.healthcheck", "true",
             "check that every configured site answers before the first episode");
 
+    /** A folder of the user's own prompt templates for fuzzy_match and the N/A reason check ({@link FuzzyPrompts}). */
+    static final Setting<FuzzyPrompts> PROMPTS = new Setting<>("webarena.prompts", "",
+            "folder of prompt templates for the judged string checks: `fuzzy_match.txt`, `fuzzy_match_lite.txt`, "
+                    + "`ua_match.txt`, with placeholders {question}, {reference}, {pred}", FuzzyPrompts::load);
+
     /** The suffix of a site's login name key ({@code webarena.gitlab.username}). */
     public static final String USERNAME_SUFFIX = ".username";
     /** The suffix of a site's password key ({@code webarena.gitlab.password}; a secret: never written). */
@@ -48,7 +53,7 @@ public final class WebArenaSettings {
         for (String site : SITES) {
             out.add(Setting.text(urlKey(site), "", "base URL of the " + site + " site"));
         }
-        out.addAll(List.of(AUTH_DIR, RESET, DEPENDS, HEALTHCHECK, ActionGrammar.WEBARENA_GRAMMAR));
+        out.addAll(List.of(AUTH_DIR, RESET, DEPENDS, HEALTHCHECK, ActionGrammar.WEBARENA_GRAMMAR, PROMPTS));
         return out;
     }
 }
