@@ -172,9 +172,16 @@ public final class Constants {
 
     /** Judges: how many of the last screenshots a screenshot-reading judge sees (WebVoyager used up to 15). */
     public static final String JUDGE_SCREENSHOTS = "judge.screenshots";
-    public static final String JUDGE_SCREENSHOTS_DEFAULT = "3";
+    public static final String JUDGE_SCREENSHOTS_DEFAULT = "";
 
     /** Judges: the {@code orm} judge's P(YES) at or above which it calls an episode a success. */
     public static final String JUDGE_ORM_THRESHOLD = "judge.orm.threshold";
     public static final String JUDGE_ORM_THRESHOLD_DEFAULT = "0.5";
+
+    /** Judges: how an unreadable reply counts: {@code upstream} (as each judge's published script counts it) or {@code unscored}. */
+    public static final String JUDGE_UNREADABLE = "judge.unreadable";
+    /** WebJudge: the relevance score (1–5) at or above which a screenshot is kept for the final call. */
+    public static final String JUDGE_WEBJUDGE_THRESHOLD = "judge.webjudge.threshold";
+    /** AgentRewardBench-style judge: also show the last screenshot. */
+    public static final String JUDGE_AXTREE_SCREENSHOT = "judge.axtree.screenshot";
 }

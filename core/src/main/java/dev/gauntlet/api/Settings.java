@@ -97,9 +97,37 @@ public final class Settings {
     public static final Setting<Double> JUDGE_PRICE_OUT = Setting.decimal(Constants.JUDGE_PRICE_OUT, "", 0,
             Double.MAX_VALUE, "judges' price per million completion tokens");
     public static final Setting<Integer> JUDGE_SCREENSHOTS = Setting.integer(Constants.JUDGE_SCREENSHOTS,
-            Constants.JUDGE_SCREENSHOTS_DEFAULT, 0, "how many of the last screenshots a judge sees");
+            Constants.JUDGE_SCREENSHOTS_DEFAULT, 0, "how many of the last screenshots a screenshot-reading judge "
+                    + "sees; unset = each judge's protocol");
     public static final Setting<Double> JUDGE_ORM_THRESHOLD = Setting.decimal(Constants.JUDGE_ORM_THRESHOLD,
             Constants.JUDGE_ORM_THRESHOLD_DEFAULT, 0, 1, "the orm judge's P(YES) threshold");
+    /** How a judge's unreadable reply counts. */
+    public static final Setting<Unreadable> JUDGE_UNREADABLE = Setting.choice(Constants.JUDGE_UNREADABLE, "upstream",
+            Unreadable.class, "how an unreadable judge reply counts: as the judge's published script counts it, or unscored");
+    public static final Setting<Integer> JUDGE_WEBJUDGE_THRESHOLD = Setting.integer(Constants.JUDGE_WEBJUDGE_THRESHOLD,
+            "3", 1, "WebJudge keeps screenshots whose relevance score is at least this").checked(n -> n > 5 ? "1 to 5" : null);
+    public static final Setting<Boolean> JUDGE_AXTREE_SCREENSHOT = Setting.bool(Constants.JUDGE_AXTREE_SCREENSHOT,
+            "false", "the axtree judge also sees the last screenshot");
+    /** Each judge's prompt template file ({@code judge.<name>.prompt}), with the sections it may replace. */
+    public static final Setting<PromptTemplate> JUDGE_WEBVOYAGER_PROMPT = PromptTemplate.setting("judge.webvoyager.prompt",
+            List.of("system", "user", "after_images"), "template replacing the webvoyager judge's prompt");
+    public static final Setting<PromptTemplate> JUDGE_EVAL_REFINE_PROMPT = PromptTemplate.setting("judge.eval-refine.prompt",
+            List.of("system", "user"), "template replacing the eval-refine judge's prompt");
+    public static final Setting<PromptTemplate> JUDGE_AXTREE_PROMPT = PromptTemplate.setting("judge.axtree.prompt",
+            List.of("system", "user", "after_images"), "template replacing the axtree judge's prompt");
+    public static final Setting<PromptTemplate> JUDGE_WEBJUDGE_PROMPT = PromptTemplate.setting("judge.webjudge.prompt",
+            List.of("key_points.system", "key_points.user", "relevance.system", "relevance.user", "final.system",
+                    "final.user", "final.user_no_images"), "template replacing the webjudge judge's prompts");
+    public static final Setting<PromptTemplate> JUDGE_ORM_PROMPT = PromptTemplate.setting("judge.orm.prompt",
+            List.of("system", "user"), "template replacing the orm judge's prompt");
+
+    /** How a judge's reply that gives no readable verdict counts. */
+    public enum Unreadable {
+        /** As the judge's published script counts it (a failure for most; no verdict for WebVoyager's). */
+        UPSTREAM,
+        /** Always unscored. */
+        UNSCORED
+    }
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
@@ -107,7 +135,9 @@ public final class Settings {
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
-            JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD);
+            JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD,
+            JUDGE_UNREADABLE, JUDGE_WEBJUDGE_THRESHOLD, JUDGE_AXTREE_SCREENSHOT, JUDGE_WEBVOYAGER_PROMPT,
+            JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT);
 
     /**
      * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what

@@ -1,6 +1,8 @@
 package dev.gauntlet.evaluators.judge;
 
 import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.Settings;
+import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.llm.ChatMessage;
@@ -12,21 +14,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Agent-Eval-Refine's end-to-end evaluator (Pan et al., 2024): the task, the action history, the answer and the
- * last screenshot go to a VLM, which writes its thoughts and {@code Status: success} or {@code Status: failure}.
+ * Agent-Eval-Refine's screenshot evaluator (Pan et al., 2024; final_eval_v3 with GPT-4V): the task, the action
+ * history ({@code 1: action}) and the last screenshot go to a VLM; the answer is not shown. As the script reads the
+ * reply: the first line that starts with {@code Status:}, stripped and without quotes, is a success only when it is
+ * {@code success} or {@code Success}; anything else, no such line included, is a failure.
  */
 public final class EvalRefineJudge extends LlmJudge {
 
     static final String SYSTEM = """
-            You are an expert at evaluating web navigation. A user gave a web agent a task; the agent acted in a \
-            browser and may have answered. You receive the task, the agent's actions, its final answer and a \
-            screenshot of the final page.
-            Decide whether the agent achieved the task. If the task asks a question, the answer must be correct and \
-            complete. If the task asks for a change (an order, a post, a setting), the final page must show that it \
-            happened. Actions that clearly failed or never happened do not count.
-            Reply in this format:
-            Thoughts: <your reasoning, a few sentences>
-            Status: success or failure""";
+            You evaluate a web navigation agent that helps a user complete a task on a website. From the user's \
+            intent, the agent's action history and the final state of the page, decide whether the agent succeeded.
+            Information-seeking tasks succeed only when the agent found and gave the information (or said plainly \
+            that it is not available) after the actions the task needs (such as sorting before picking the top \
+            items). Navigation and content-changing tasks succeed when the actions and the final page show the \
+            page reached or the change made.
+            Reply in exactly two lines:
+            Thoughts: <your reasoning>
+            Status: "success" or "failure\"""";
+    static final String USER = "User intent: {task}\n\nAction history:\n{actions}\n\nThe image is the last snapshot of the page.";
 
     @Override
     public String name() {
@@ -36,19 +41,43 @@ public final class EvalRefineJudge extends LlmJudge {
     @Override
     Verdict judge(Trajectory t, EvaluationContext c, JudgeCall call) throws IOException {
         List<JudgeInputs.Shot> last = JudgeInputs.lastScreenshots(t, c, 1);
-        String text = "User task: " + JudgeInputs.task(t) + "\n\nAction history:\n" + JudgeInputs.actions(t)
-                + "\nAgent's final answer: " + JudgeInputs.answer(t) + "\n\nFinal URL: " + t.finalUrl()
-                + (last.isEmpty() ? "\n\n(no screenshot of the final page)" : "\n\nThe final page's screenshot follows.");
-        call.input("prompt", text);
+        Map<String, String> values = Map.of("task", JudgeInputs.task(t), "actions", actions(t));
+        String system = prompt(c.config(), Settings.JUDGE_EVAL_REFINE_PROMPT, "system", SYSTEM, values);
+        String text = prompt(c.config(), Settings.JUDGE_EVAL_REFINE_PROMPT, "user", USER, values);
+        call.input("prompt", system + "\n" + text);
         last.forEach(s -> call.input(s.name(), s.png()));
-        ChatResponse r = call.ask(ChatRequest.of(ChatMessage.system(SYSTEM),
+        ChatResponse r = call.ask(ChatRequest.of(ChatMessage.system(system),
                 ChatMessage.user(text, last.stream().map(JudgeInputs.Shot::png).toList())));
-        VerdictParser.Parsed p = VerdictParser.status(r.text());
-        if (p.success() == null) {
-            return call.unscored(p.problem());
+        String status = status(r.text());
+        if (status == null) {
+            return unreadable(call, c.config(), "no line starts with 'Status:'", true, Map.of());
         }
-        String why = WebVoyagerJudge.brief(p.reasoning());
-        return p.success() ? call.success(1.0, "judge: success. " + why, p.reasoning(), Map.of())
-                : call.failure(0.0, "judge: failure. " + why, p.reasoning(), Map.of());
+        String why = WebVoyagerJudge.brief(r.text());
+        return status.equals("success") || status.equals("Success")
+                ? call.success(1.0, "judge: success. " + why, r.text().strip(), Map.of("status", status))
+                : call.failure(0.0, "judge: failure (status '" + status + "'). " + why, r.text().strip(),
+                        Map.of("status", status));
+    }
+
+    /** Returns the first line starting with {@code Status:}, after it, stripped, quotes removed; null when none. */
+    static String status(String reply) {
+        for (String line : reply.split("\n", -1)) {
+            if (line.startsWith("Status:")) {
+                return line.substring("Status:".length()).strip().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    /** The action history as the script numbers it, {@code 1: action} one a line; the answer is not shown. */
+    static String actions(Trajectory t) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (Step s : t.steps()) {
+            if (!(s.action() instanceof dev.gauntlet.api.Action.Answer)) {
+                sb.append(++n).append(": ").append(s.action()).append('\n');
+            }
+        }
+        return sb.toString();
     }
 }

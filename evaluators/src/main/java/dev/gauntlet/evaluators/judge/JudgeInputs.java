@@ -38,10 +38,26 @@ final class JudgeInputs {
         }
         List<String> all = new ArrayList<>(names);
         List<Shot> out = new ArrayList<>();
-        for (String name : all.subList(Math.max(0, all.size() - k), all.size())) {
+        for (String name : all.subList(Math.max(0, all.size() - Math.max(0, k)), all.size())) {
             out.add(new Shot(name, c.readScreenshot(name)));
         }
         return out;
+    }
+
+    /** Returns a user message: {@code before}, the images, then {@code after} (omitted when empty). */
+    static dev.gauntlet.llm.ChatMessage user(String before, List<byte[]> images, String after) {
+        List<dev.gauntlet.llm.ChatMessage.Part> parts = new ArrayList<>();
+        parts.add(new dev.gauntlet.llm.ChatMessage.Text(before));
+        images.forEach(png -> parts.add(dev.gauntlet.llm.ChatMessage.Image.png(png)));
+        if (!after.isEmpty()) {
+            parts.add(new dev.gauntlet.llm.ChatMessage.Text(after));
+        }
+        return new dev.gauntlet.llm.ChatMessage("user", parts);
+    }
+
+    /** Returns every distinct screenshot of the episode, the final one included, oldest first. */
+    static List<Shot> allScreenshots(Trajectory t, EvaluationContext c) throws IOException {
+        return lastScreenshots(t, c, Integer.MAX_VALUE);
     }
 
     /** Returns the actions, one a line: {@code 1. click('12')  [error: ...]}. */

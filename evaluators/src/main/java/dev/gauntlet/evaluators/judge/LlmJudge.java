@@ -2,7 +2,9 @@ package dev.gauntlet.evaluators.judge;
 
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
-import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.PromptTemplate;
+import dev.gauntlet.api.Setting;
+import dev.gauntlet.api.Settings;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Trajectory;
@@ -12,6 +14,9 @@ import dev.gauntlet.llm.LlmException;
 import dev.gauntlet.llm.LlmSettings;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every judge shares: the model comes from {@code llm.*} with {@code judge.model}, {@code judge.base_url} and
@@ -45,8 +50,35 @@ abstract class LlmJudge implements Judge {
     /** Asks the model through {@code call} and turns its reply into a verdict. */
     abstract Verdict judge(Trajectory trajectory, EvaluationContext context, JudgeCall call) throws IOException;
 
-    /** Returns how many of the last screenshots to show ({@code judge.screenshots}). */
-    static int screenshots(Config config) {
-        return Math.max(0, config.getInt(Constants.JUDGE_SCREENSHOTS, Constants.JUDGE_SCREENSHOTS_DEFAULT));
+    /** Returns how many of the last screenshots to show: {@code judge.screenshots}, else the judge's protocol's. */
+    static int screenshots(Config config, int protocol) {
+        Integer k = Settings.JUDGE_SCREENSHOTS.read(config);
+        return k == null ? protocol : k;
+    }
+
+    /**
+     * Returns the verdict for a reply with no readable verdict: as the judge's published script counts it (a failure
+     * when {@code upstreamFails}, else no verdict), or always unscored with {@code judge.unreadable=unscored}.
+     */
+    static Verdict unreadable(JudgeCall call, Config config, String problem, boolean upstreamFails,
+                              Map<String, Object> more) {
+        if (!upstreamFails || Settings.JUDGE_UNREADABLE.read(config) == Settings.Unreadable.UNSCORED) {
+            return call.unscored(problem);
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(more);
+        evidence.put("unreadable", true);
+        return call.failure(0.0, "judge: unreadable reply, a failure as the published script counts it (" + problem
+                + ")", "", evidence);
+    }
+
+    /**
+     * Returns a section of the user's template ({@code setting}) filled with {@code values}, or our own wording,
+     * filled the same way, when no template is configured or it leaves the section out.
+     */
+    static String prompt(Config config, Setting<PromptTemplate> setting, String section, String ours,
+                         Map<String, String> values) {
+        PromptTemplate template = setting.read(config);
+        return Optional.ofNullable(template).flatMap(t -> t.section(section, values))
+                .orElseGet(() -> PromptTemplate.fill(ours, values));
     }
 }

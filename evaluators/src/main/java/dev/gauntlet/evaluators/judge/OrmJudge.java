@@ -2,6 +2,7 @@ package dev.gauntlet.evaluators.judge;
 
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.Settings;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.llm.ChatMessage;
@@ -27,6 +28,9 @@ public final class OrmJudge extends LlmJudge {
             agent completed the instruction: the final page or the agent's final message must show the goal reached.
             Answer with a single word: YES or NO.""";
 
+    static final String USER = "Instruction: {task}\n\nActions:\n{actions}\nFinal message: {answer}\n\nFinal URL: {url}"
+            + "\n\nFinal page HTML:\n{html}\n\nDid the agent complete the instruction? Answer YES or NO.";
+
     @Override
     public String name() {
         return "orm";
@@ -35,12 +39,12 @@ public final class OrmJudge extends LlmJudge {
     @Override
     Verdict judge(Trajectory t, EvaluationContext c, JudgeCall call) {
         double threshold = threshold(c);
-        String text = "Instruction: " + JudgeInputs.task(t) + "\n\nActions:\n" + JudgeInputs.actions(t)
-                + "\nFinal message: " + JudgeInputs.answer(t) + "\n\nFinal URL: " + t.finalUrl()
-                + "\n\nFinal page HTML:\n" + JudgeInputs.finalHtml(t, c) + "\n\nDid the agent complete the instruction? "
-                + "Answer YES or NO.";
-        call.input("prompt", text);
-        ChatResponse r = call.ask(ChatRequest.of(ChatMessage.system(SYSTEM), ChatMessage.user(text))
+        Map<String, String> values = Map.of("task", JudgeInputs.task(t), "actions", JudgeInputs.actions(t),
+                "answer", JudgeInputs.answer(t), "url", t.finalUrl(), "html", JudgeInputs.finalHtml(t, c));
+        String system = prompt(c.config(), Settings.JUDGE_ORM_PROMPT, "system", SYSTEM, values);
+        String text = prompt(c.config(), Settings.JUDGE_ORM_PROMPT, "user", USER, values);
+        call.input("prompt", system + "\n" + text);
+        ChatResponse r = call.ask(ChatRequest.of(ChatMessage.system(system), ChatMessage.user(text))
                 .withLogprobs(5).withMaxTokens(3).withTemperature(0));
         OptionalDouble p = probabilityOfYes(r);
         Map<String, Object> more = new LinkedHashMap<>();

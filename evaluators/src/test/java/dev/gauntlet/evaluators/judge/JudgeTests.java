@@ -81,7 +81,7 @@ class JudgeTests {
         assertEquals(2, got.imageUrls().size());
         assertTrue(got.allText().contains("Vegan Lasagna II, 212 reviews"));
         assertTrue(got.allText().contains("NOT SUCCESS"), "the system prompt names both verdicts");
-        assertEquals("The last screenshot shows 212 reviews.", v.evidence().get("reasoning"));
+        assertTrue(v.evidence().get("reasoning").toString().contains("The last screenshot shows 212 reviews."));
         assertEquals(Set.of("prompt", "shots/step-02.png", "shots/step-03.png"),
                 ((Map<?, ?>) v.evidence().get("inputs_sha256")).keySet());
         assertEquals(new Usage(100, 5, 0), v.usage());
@@ -107,7 +107,7 @@ class JudgeTests {
         assertTrue(unclear.explanation().contains("neither SUCCESS nor NOT SUCCESS"), unclear.explanation());
         assertEquals(new Usage(100, 5, 0), unclear.usage(), "an unreadable reply still cost tokens");
 
-        Verdict no = new WebVoyagerJudge().evaluate(trajectory, context(Map.of("judge.screenshots", "1")));
+        Verdict no = new WebVoyagerJudge().evaluate(trajectory, context(Map.of("judge.screenshots", "2")));
         assertEquals(Verdict.Outcome.FAILURE, no.outcome());
     }
 
@@ -144,34 +144,35 @@ class JudgeTests {
         assertEquals(Verdict.Outcome.SUCCESS, v.outcome(), v.explanation());
         StandInServer.Received got = server.received().get(0);
         assertEquals(1, got.imageUrls().size());
-        assertTrue(got.allText().contains("2. click('9')"), got.allText());
-        assertEquals("the recipe has 212 reviews.", v.evidence().get("reasoning"));
+        assertTrue(got.allText().contains("2: click('9')"), got.allText());
+        assertTrue(v.evidence().get("reasoning").toString().contains("the recipe has 212 reviews."));
     }
 
     @Test
     void axtreeJudgeSendsStepsWithReasoningAndNoImages() {
         server.script(Reply.text("<reasoning>Answer matches.</reasoning><success>yes</success>"
-                + "<side_effects>no</side_effects><looping>no</looping>"));
+                + "<side>No</side><optimal>4. Completely Optimal</optimal><loop>No</loop>"));
         Verdict v = new AxTreeJudge().evaluate(trajectory, context(Map.of()));
         assertEquals(Verdict.Outcome.SUCCESS, v.outcome(), v.explanation());
         StandInServer.Received got = server.received().get(0);
         assertEquals(0, got.imageUrls().size());
         assertTrue(got.allText().contains("Reasoning: open the top result"), got.allText());
         assertTrue(got.allText().contains("URL: http://localhost/p1"));
-        assertEquals("no", v.evidence().get("side_effects"));
+        assertEquals("No", v.evidence().get("side"));
     }
 
     @Test
     void webJudgeListsKeyPointsScoresScreenshotsAndJudgesOnTheRelevantOnes() {
-        server.script(Reply.text("Key points:\n1. vegan lasagna\n2. over 100 reviews"),
-                Reply.text("A search box. Score: 1"), Reply.text("The recipe with 212 reviews. Score: 5"),
+        server.script(Reply.text("Key Points:\n1. vegan lasagna\n2. over 100 reviews"),
+                Reply.text("### Reasoning: A search box.\n### Score: 1"),
+                Reply.text("### Reasoning: The recipe with 212 reviews.\n### Score: 5"),
                 Reply.text("Thoughts: both points met.\nStatus: success"));
         Verdict v = new WebJudge().evaluate(trajectory, context(Map.of("judge.screenshots", "2")));
         assertEquals(Verdict.Outcome.SUCCESS, v.outcome(), v.explanation());
         assertEquals(4, server.requests());
         assertEquals(1, server.received().get(3).imageUrls().size(), "only the screenshot scored 5 is kept");
         assertTrue(server.received().get(3).allText().contains("2. over 100 reviews"));
-        assertEquals(List.of("vegan lasagna", "over 100 reviews"), v.evidence().get("key_points"));
+        assertEquals("\n1. vegan lasagna\n2. over 100 reviews", v.evidence().get("key_points"));
         assertEquals(4, v.evidence().get("calls"));
         assertEquals(new Usage(400, 20, 0), v.usage());
     }
