@@ -244,7 +244,7 @@ class WebArenaUpstreamConfigTests {
     }
 
     /** The answer a perfect agent gives: the exact match, the must_include items (first |OR| alternative), or N/A. */
-    private static String referenceAnswer(JsonNode refs, boolean splitOr) {
+    static String referenceAnswer(JsonNode refs, boolean splitOr) {
         if (refs.has("exact_match")) {
             return refs.get("exact_match").asText();
         }
@@ -259,7 +259,7 @@ class WebArenaUpstreamConfigTests {
         return String.join(" ; ", parts);
     }
 
-    private static String firstAlternative(String text) {
+    static String firstAlternative(String text) {
         int or = text.indexOf(" |OR| ");
         return or < 0 ? text : text.substring(0, or);
     }
