@@ -11,6 +11,7 @@ import dev.gauntlet.reports.store.ResultRow;
 import dev.gauntlet.reports.store.StoredRun;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +30,19 @@ public final class SummaryJson implements RunListener {
     public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException, CorruptRunException {
         List<ResultRow> rows = Files.isRegularFile(run.folder().results()) ? StoredRun.results(run.folder())
                 : results.stream().map(ResultRow::of).toList();
-        ObjectNode root = render(run.id(), rows);
+        write(run.folder().summary(), run.id(), rows, results);
+    }
+
+    /** Writes the summary of {@code rows} to {@code file}, with the judges' agreement over {@code results}. */
+    public static void write(Path file, String runId, List<ResultRow> rows, List<EpisodeResult> results)
+            throws IOException {
+        ObjectNode root = render(runId, rows);
         // judge vs oracle agreement per suite and judge: confusion matrix, precision, recall, F1, accuracy, kappa
         List<JudgeAgreement.Row> judges = JudgeAgreement.compute(results);
         if (!judges.isEmpty()) {
             root.set("judges", Json.MAPPER.valueToTree(judges.stream().map(JudgeAgreement.Row::toMap).toList()));
         }
-        Json.write(run.folder().summary(), root);
+        Json.write(file, root);
     }
 
     /** Returns the summary of rows (grouped by suite and agent, both sorted). */
