@@ -24,6 +24,7 @@ import java.util.Map;
  * leaderboard [--runs DIR] [--out FILE] [EXTRA_RUN_OR_RUNS_FOLDER...]
  * report RUN
  * merge RUN_ID_FOLDER | SHARD... --out DIR [--leaderboard FILE|off]
+ * judge-eval --labels FILE --run RUN [--agent LABEL_AGENT=RUN_AGENT]... [--out DIR]
  * </pre>
  */
 public final class Gauntlet {
@@ -41,7 +42,11 @@ public final class Gauntlet {
             "  merge RUN_ID_FOLDER | SHARD... --out DIR [--leaderboard FILE|off]",
             "      join an array's shard folders (RUN_ID_FOLDER/shard-<i>-of-<n>, or the SHARD folders given) into",
             "      one run in RUN_ID_FOLDER (or DIR): results, summary, manifest, trajectories, Allure results; then",
-            "      regenerate FILE (default leaderboard.md) from the runs beside it; refuses mixed configurations");
+            "      regenerate FILE (default leaderboard.md) from the runs beside it; refuses mixed configurations",
+            "  judge-eval --labels FILE --run RUN [--agent LABEL_AGENT=RUN_AGENT]... [--out DIR]",
+            "      each judge of RUN against human labels (AgentRewardBench's annotations.csv or Online-Mind2Web's",
+            "      human_label.json) and against the oracle: precision, recall, F1, accuracy, kappa, unreadable",
+            "      verdicts counted both ways; written to DIR (default RUN)/judge-eval.json and judge-eval.csv");
 
     private Gauntlet() {}
 
@@ -70,6 +75,8 @@ public final class Gauntlet {
                     return report(a, out);
                 case "merge":
                     return merge(a, out);
+                case "judge-eval":
+                    return judgeEval(a, out);
                 default:
                     err.println("unknown command '" + command + "'\n" + USAGE);
                     return 2;
@@ -180,6 +187,31 @@ public final class Gauntlet {
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
+    }
+
+    private static int judgeEval(List<String> args, PrintStream out) throws IOException, CorruptRunException {
+        String labels = option(args, "--labels");
+        String run = option(args, "--run");
+        String outDir = option(args, "--out");
+        Map<String, String> agents = new java.util.LinkedHashMap<>();
+        for (String a = option(args, "--agent"); a != null; a = option(args, "--agent")) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2) {
+                throw new UsageException("--agent takes LABEL_AGENT=RUN_AGENT, got '" + a + "'");
+            }
+            agents.put(kv[0], kv[1]);
+        }
+        if (labels == null || run == null || !args.isEmpty()) {
+            throw new UsageException("judge-eval needs --labels FILE and --run RUN; got " + args);
+        }
+        Path dir = existing(run);
+        try {
+            dev.gauntlet.reports.judgeeval.JudgeEval.run(Path.of(labels), dir, agents,
+                    outDir == null ? dir : Path.of(outDir), out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return 0;
     }
 
     private static String option(List<String> args, String name) throws UsageException {
