@@ -30,12 +30,19 @@ final class Mind2WebEpisode implements Episode {
     private final Mind2WebTask task;
     private final Mind2WebOracle oracle;
     private final long seed;
+    private final StepRenderer renderer;
     private int step;
 
     Mind2WebEpisode(Mind2WebTask task, Mind2WebOracle oracle, long seed) {
+        this(task, oracle, seed, null);
+    }
+
+    /** With a renderer, each observation's screenshot is the step's raw HTML rendered offline ({@code mind2web.render}). */
+    Mind2WebEpisode(Mind2WebTask task, Mind2WebOracle oracle, long seed, StepRenderer renderer) {
         this.task = task;
         this.oracle = oracle;
         this.seed = seed;
+        this.renderer = renderer;
     }
 
     @Override
@@ -73,8 +80,10 @@ final class Mind2WebEpisode implements Episode {
         }
         extras.put("candidates", described);
         extras.put("raw_html", s.rawHtml());
+        String raw = s.rawHtml();
         return new Observation("", task.website(), List.of(), 0, task.confirmedTask(), s.cleanedHtml(),
-                lines.toString().strip(), elements, "", extras, null);
+                lines.toString().strip(), elements, "", extras,
+                renderer == null ? null : dev.gauntlet.api.Lazy.of(() -> renderer.render(raw)));
     }
 
     /**
@@ -191,5 +200,9 @@ final class Mind2WebEpisode implements Episode {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (renderer != null) {
+            renderer.close();
+        }
+    }
 }
