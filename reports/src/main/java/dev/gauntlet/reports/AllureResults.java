@@ -35,7 +35,8 @@ import java.util.UUID;
 /**
  * Writes Allure results to {@code runs/<id>/allure-results/}: one test result per task × seed labelled epic = suite,
  * feature = site or category, story = template, with the tags; agent and seed as parameters; one Allure step per
- * agent step with its screenshot and observation text attached; one step per verdict with its explanation and
+ * agent step with its screenshot and observation text attached (and, as parameters, the oracle's own numbers for that
+ * step when its evidence has a {@code "steps"} list: Mind2Web's gold, choice and three numbers); one step per verdict with its explanation and
  * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
  * available) map to Allure's statuses of the same names. At the end, the environment and executor files.
  */
@@ -73,6 +74,8 @@ public final class AllureResults implements RunListener {
         Trajectory t = r.trajectory();
         long at = test.getStart();
         if (t != null) {
+            List<?> perStep = r.oracle().map(v -> v.evidence().get("steps")).filter(List.class::isInstance)
+                    .map(List.class::cast).orElse(List.of());
             for (Step s : t.steps()) {
                 StepResult step = new StepResult()
                         .setName((s.index() + 1) + ". " + s.action())
@@ -80,6 +83,11 @@ public final class AllureResults implements RunListener {
                         .setStage(Stage.FINISHED)
                         .setStart(at).setStop(at += s.agentMillis() + s.actMillis() + s.observeMillis());
                 step.getParameters().add(new Parameter().setName("url").setValue(s.url()));
+                // an oracle that scores each step (Mind2Web) gives its numbers as evidence "steps", one map per step
+                if (s.index() < perStep.size() && perStep.get(s.index()) instanceof Map<?, ?> scored) {
+                    scored.forEach((k, v) -> step.getParameters().add(new Parameter().setName(String.valueOf(k))
+                            .setValue(String.valueOf(v))));
+                }
                 if (!s.error().isEmpty()) {
                     step.setStatusDetails(new StatusDetails().setMessage(s.error()));
                 }

@@ -7,6 +7,7 @@ import dev.gauntlet.api.RunListener;
 import dev.gauntlet.reports.store.Aggregate;
 import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.StoredRun;
+import dev.gauntlet.reports.store.TaskMetrics;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,8 @@ public final class Leaderboard implements RunListener {
             Map<String, String> sources = run.sources();
             run.bySuiteAndAgent().forEach((suite, byAgent) -> byAgent.forEach((agent, rows) ->
                     bySuite.computeIfAbsent(suite, k -> new TreeMap<>()).merge(agent,
-                            new Entry(run, Aggregate.of(suite, agent, rows), sources.getOrDefault(suite, "")),
+                            new Entry(run, Aggregate.of(suite, agent, rows), sources.getOrDefault(suite, ""),
+                                    TaskMetrics.averages(rows)),
                             (a, b) -> Entry.ORDER.compare(a, b) >= 0 ? a : b)));
         }
         StringBuilder md = new StringBuilder("# Gauntlet leaderboard\n\n");
@@ -130,6 +132,38 @@ public final class Leaderboard implements RunListener {
             md.append("| ").append(String.join(" | ", columns.values().stream().map(f -> f.apply(e)).toList()))
                     .append(" |\n");
         }
+        figures(md, entries);
+    }
+
+    /**
+     * The tasks' own figures ({@link TaskMetrics}), when the suite's oracle gives them: one row per agent and group
+     * (Mind2Web's split) and {@code all}, each figure's micro mean with the macro mean in brackets, and the success
+     * rate of the group's tasks.
+     */
+    private static void figures(StringBuilder md, List<Entry> entries) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        for (Entry e : entries) {
+            e.metrics().values().forEach(a -> names.addAll(a.macro().keySet()));
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        md.append("\nPer group: each figure's mean over steps (micro), the mean of the tasks' means (macro) in brackets;")
+                .append(" success is the share of the group's tasks that passed.\n\n");
+        md.append("| agent | group | tasks | ").append(String.join(" | ", names)).append(" | success |\n");
+        md.append("|").append("---|".repeat(names.size() + 4)).append('\n');
+        for (Entry e : entries) {
+            e.metrics().forEach((group, a) -> {
+                md.append("| ").append(cell(e.figures().agent())).append(" | ").append(cell(group)).append(" | ")
+                        .append(a.tasks());
+                for (String n : names) {
+                    Double micro = a.micro().get(n);
+                    Double macro = a.macro().get(n);
+                    md.append(" | ").append(micro == null ? "–" : fixed(micro, 3) + " (" + fixed(macro, 3) + ")");
+                }
+                md.append(" | ").append(fixed(a.successRate(), 3)).append(" |\n");
+            });
+        }
     }
 
     private static String agreement(Aggregate a) {
@@ -184,7 +218,7 @@ public final class Leaderboard implements RunListener {
     }
 
     /** One candidate row: an agent's figures in one run. */
-    private record Entry(StoredRun run, Aggregate figures, String source) {
+    private record Entry(StoredRun run, Aggregate figures, String source, Map<String, TaskMetrics.Averages> metrics) {
         static final Comparator<Entry> ORDER = Comparator.comparing((Entry e) -> e.run().id())
                 .thenComparing(e -> e.run().dir().toString());
     }

@@ -9,6 +9,7 @@ import dev.gauntlet.reports.store.Aggregate;
 import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.ResultRow;
 import dev.gauntlet.reports.store.StoredRun;
+import dev.gauntlet.reports.store.TaskMetrics;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import java.util.TreeMap;
  * Writes {@code summary.json} at the end of a run: the {@link Aggregate} figures of each suite × agent, and the
  * judges' agreement with the oracle ({@link JudgeAgreement}) when judges ran. The figures count every episode of the
  * run folder's {@code results.csv} (its last row each), so a resumed run sums up as if it had never stopped; without
- * that file, the results of this invocation.
+ * that file, the results of this invocation. Where the oracle gives tasks their own figures ({@link TaskMetrics}:
+ * Mind2Web's element accuracy, operation F1 and step success rate), a group's {@code metrics} holds their micro and
+ * macro means and the success rate per group (Mind2Web's split) and over {@code all}.
  */
 public final class SummaryJson implements RunListener {
 
@@ -54,9 +57,31 @@ public final class SummaryJson implements RunListener {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run", runId);
         ArrayNode list = root.putArray("groups");
-        groups.forEach((suite, byAgent) -> byAgent.forEach((agent, group) ->
-                list.add(node(Aggregate.of(suite, agent, group)))));
+        groups.forEach((suite, byAgent) -> byAgent.forEach((agent, group) -> {
+            ObjectNode n = node(Aggregate.of(suite, agent, group));
+            Map<String, TaskMetrics.Averages> figures = TaskMetrics.averages(group);
+            if (!figures.isEmpty()) {
+                n.set("metrics", metrics(figures));
+            }
+            list.add(n);
+        }));
         return root;
+    }
+
+    /**
+     * The tasks' own figures per group ({@link TaskMetrics}): for each group and {@code all}, the task count, each
+     * figure's micro (weighted) and macro mean, and the success rate of those tasks.
+     */
+    static ObjectNode metrics(Map<String, TaskMetrics.Averages> figures) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        figures.forEach((group, a) -> {
+            ObjectNode g = out.putObject(group);
+            g.put("tasks", a.tasks());
+            a.micro().forEach((k, x) -> Json.put(g, k + "_micro", x));
+            a.macro().forEach((k, x) -> Json.put(g, k + "_macro", x));
+            Json.put(g, "success_rate", a.successRate());
+        });
+        return out;
     }
 
     static ObjectNode node(Aggregate a) {

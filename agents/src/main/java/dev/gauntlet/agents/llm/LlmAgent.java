@@ -35,7 +35,8 @@ import java.util.Set;
  * cannot be parsed, the agent shows the model its reply and the parse error and asks again, up to N times in the same
  * step; if every attempt fails, the step records an {@link Action.Invalid} with the last reason;
  * {@code page_chars=N} (default 12000) cuts long pages; {@code viewport_width=N} (default 1280) scales set-of-marks
- * boxes.
+ * boxes. With {@code grammar=mind2web-choice} the agent speaks MindAct's multiple-choice protocol instead, asking
+ * about a Mind2Web step's candidates in rounds of five ({@link ChoiceRounds}).
  */
 public final class LlmAgent implements Agent {
 
@@ -115,6 +116,15 @@ public final class LlmAgent implements Agent {
 
     @Override
     public Action act(Observation observation, List<Step> steps) throws Exception {
+        if (grammar.name().equals(ChoiceRounds.GRAMMAR)) {
+            ChoiceRounds.Outcome o = new ChoiceRounds(grammar, pageChars).decide(observation, messages -> {
+                ChatResponse r = client.chat(ChatRequest.of(messages));
+                usage = usage.plus(r.usage());
+                return r.text();
+            });
+            reasoning = o.transcript();
+            return o.action();
+        }
         byte[] png = null;
         if (screenshot && observation.screenshot().get() != null) {
             png = SetOfMarks.draw(observation.screenshot().get(), observation.elements(), viewportWidth);

@@ -31,14 +31,15 @@ import java.util.TreeMap;
  * @param oracle     the oracle's outcome: {@code success}, {@code failure}, {@code unscored}, or {@code ""} when
  *                   the task has none
  * @param judges     judge name → its outcome, for the judges that ran
+ * @param figures    the task's own figures from the oracle ({@link TaskMetrics}), or {@code null} when it gave none
  */
 public record ResultRow(String suite, String task, long seed, String agent, String status, double reward, int steps,
                         long durationMs, double score, String error, String answer, long tokensIn, long tokensOut,
-                        double costUsd, String oracle, Map<String, String> judges) {
+                        double costUsd, String oracle, Map<String, String> judges, TaskMetrics figures) {
 
     /** The fixed columns, in order; evaluator columns follow them. */
     public static final List<String> COLUMNS = List.of("suite", "task", "seed", "agent", "status", "success", "reward",
-            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle");
+            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle", "metrics");
 
     /** The columns a results file must have to be read at all (the first generation of the file had only these). */
     public static final List<String> REQUIRED = COLUMNS.subList(0, 9);
@@ -98,7 +99,13 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         return new ResultRow(r.task().suite(), r.task().id(), r.seed(), r.agent(), r.status().label(), r.reward(),
                 r.steps(), r.durationMillis(), r.nativeScore(), error,
                 r.trajectory() == null ? "" : r.trajectory().answer(), u.tokensIn(), u.tokensOut(), u.costUsd(),
-                r.oracle().map(ResultRow::outcome).orElse(""), judges);
+                r.oracle().map(ResultRow::outcome).orElse(""), judges,
+                r.oracle().flatMap(TaskMetrics::of).orElse(null));
+    }
+
+    /** Returns the task's own figures, if its oracle gave any. */
+    public java.util.Optional<TaskMetrics> metrics() {
+        return java.util.Optional.ofNullable(figures);
     }
 
     private static String outcome(Verdict v) {
@@ -140,6 +147,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 case "tokens_out" -> Long.toString(tokensOut);
                 case "cost_usd" -> number(costUsd);
                 case "oracle" -> oracle;
+                case "metrics" -> figures == null ? "" : figures.toJson();
                 default -> judgeOf(c).map(j -> judges.getOrDefault(j, "")).orElse("");
             };
         }
@@ -180,7 +188,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 text(v, "agent", true), status, num(v, "reward", true), (int) num(v, "steps", false),
                 (long) num(v, "duration_ms", false), num(v, "score", true), text(v, "error", false),
                 text(v, "answer", false), (long) num(v, "tokens_in", true, 0), (long) num(v, "tokens_out", true, 0),
-                num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges);
+                num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges,
+                TaskMetrics.parse(v.getOrDefault("metrics", "")).orElse(null));
     }
 
     private static String text(Map<String, String> v, String column, boolean required) {

@@ -18,20 +18,31 @@ import java.util.Random;
  * step starts from the gold state. The episode ends after the last step.
  *
  * <p>Observation: {@code html} is the cleaned HTML (element ids are backend_node_ids), {@code elements} and
- * {@code axtree} are the candidates, and the extras hold {@code task}, {@code previous_actions}, {@code candidates},
- * {@code step}, {@code steps}, {@code website} and {@code raw_html}.
+ * {@code axtree} are the candidates, and the extras hold {@code task}, {@code previous_actions}, {@code candidates}
+ * (each: {@code id}, {@code tag}, {@code text}, {@code attributes}, its own cleaned {@code html} and its
+ * {@code position} in the page, -1 when absent), {@code step}, {@code steps}, {@code website} and {@code raw_html}.
  */
 final class Mind2WebEpisode implements Episode {
+
+    /** How much of a candidate's own HTML the observation carries (extra {@code candidates[].html}). */
+    private static final int OUTER_MAX = 400;
 
     private final Mind2WebTask task;
     private final Mind2WebOracle oracle;
     private final long seed;
+    private final StepRenderer renderer;
     private int step;
 
     Mind2WebEpisode(Mind2WebTask task, Mind2WebOracle oracle, long seed) {
+        this(task, oracle, seed, null);
+    }
+
+    /** With a renderer, each observation's screenshot is the step's raw HTML rendered offline ({@code mind2web.render}). */
+    Mind2WebEpisode(Mind2WebTask task, Mind2WebOracle oracle, long seed, StepRenderer renderer) {
         this.task = task;
         this.oracle = oracle;
         this.seed = seed;
+        this.renderer = renderer;
     }
 
     @Override
@@ -61,14 +72,18 @@ final class Mind2WebEpisode implements Episode {
             d.put("tag", c.tag());
             d.put("text", name);
             d.put("attributes", c.attributes());
+            d.put("html", text.outer(c.backendNodeId(), OUTER_MAX));
+            d.put("position", text.position(c.backendNodeId()));
             described.add(d);
             lines.append('[').append(c.backendNodeId()).append("] ").append(c.tag()).append(" \"")
                     .append(name).append("\"\n");
         }
         extras.put("candidates", described);
         extras.put("raw_html", s.rawHtml());
+        String raw = s.rawHtml();
         return new Observation("", task.website(), List.of(), 0, task.confirmedTask(), s.cleanedHtml(),
-                lines.toString().strip(), elements, "", extras, null);
+                lines.toString().strip(), elements, "", extras,
+                renderer == null ? null : dev.gauntlet.api.Lazy.of(() -> renderer.render(raw)));
     }
 
     /**
@@ -185,5 +200,9 @@ final class Mind2WebEpisode implements Episode {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (renderer != null) {
+            renderer.close();
+        }
+    }
 }

@@ -87,6 +87,14 @@ record Mind2WebOracle(Mind2WebTask task, String split, int topK, Ranking ranking
         evidence.put("step_success_rate", t.stepSuccessRate());
         evidence.put("task_success", t.success() ? 1.0 : 0.0);
         evidence.put("steps", perStep);
+        // the task's own figures for results.csv, summary.json and the leaderboard, per split, steps as weight
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("element_accuracy", t.elementAccuracy());
+        metrics.put("operation_f1", t.operationF1());
+        metrics.put("step_success_rate", t.stepSuccessRate());
+        evidence.put("metrics", metrics);
+        evidence.put("metrics_group", split);
+        evidence.put("metrics_weight", scores.size());
         String why = String.format(Locale.ROOT, "%d of %d steps right (Ele.Acc %.3f, Op.F1 %.3f, Step SR %.3f)",
                 t.stepsRight(), scores.size(), t.elementAccuracy(), t.operationF1(), t.stepSuccessRate());
         return t.success() ? Verdict.success(NAME, t.stepSuccessRate(), why, evidence)

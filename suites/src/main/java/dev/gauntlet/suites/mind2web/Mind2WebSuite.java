@@ -48,6 +48,11 @@ public final class Mind2WebSuite implements Suite {
             "with `mind2web.scores`, the candidates ranked below this (rank < k) are shown and count; a step whose "
                     + "positives all rank lower scores 0");
 
+    /** Render each step's raw HTML in Chromium, offline, for the observation's screenshot. */
+    public static final Setting<Boolean> RENDER = Setting.bool("mind2web.render", "false",
+            "render each step's raw HTML in Chromium with every request blocked and scripts off, as the observation's "
+                    + "screenshot (VLM agents, the report's step screenshots); off: observations have no screenshot");
+
     static final String SAMPLE = "dev/gauntlet/suites/mind2web/sample/";
     static final List<String> SAMPLE_FILES = List.of("test_task/test_task_0.json", "test_website/test_website_0.json",
             "test_domain/test_domain_0.json");
@@ -59,7 +64,7 @@ public final class Mind2WebSuite implements Suite {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(DATA, SPLIT, SCORES, TOP_K);
+        return List.of(DATA, SPLIT, SCORES, TOP_K, RENDER);
     }
 
     @Override
@@ -122,7 +127,7 @@ public final class Mind2WebSuite implements Suite {
                 tasks.add(task(t, split, new Mind2WebOracle(t, split, topK, r)));
             });
         }
-        return new Opened(tasks, entries, temporary, description + (ranking == null ? ""
+        return new Opened(tasks, entries, temporary, RENDER.read(config), description + (ranking == null ? ""
                 : ", ranking " + Path.of(scores).toAbsolutePath() + " (top " + topK + ")"));
     }
 
@@ -167,17 +172,21 @@ public final class Mind2WebSuite implements Suite {
     private static final class Opened extends BasicTaskSet {
         private final Map<String, Mind2WebReader.Entry> entries;
         private final Path temporary;
+        private final boolean render;
 
-        Opened(List<Task> tasks, Map<String, Mind2WebReader.Entry> entries, Path temporary, String description) {
+        Opened(List<Task> tasks, Map<String, Mind2WebReader.Entry> entries, Path temporary, boolean render,
+               String description) {
             super(tasks, description);
             this.entries = Map.copyOf(entries);
             this.temporary = temporary;
+            this.render = render;
         }
 
         @Override
         public Episode start(Task task, long seed, EpisodeContext context) throws Exception {
             Mind2WebTask full = Mind2WebReader.read(entries.get(task.id()));
-            return new Mind2WebEpisode(full, (Mind2WebOracle) task.oracle(), seed);
+            return new Mind2WebEpisode(full, (Mind2WebOracle) task.oracle(), seed,
+                    render ? new StepRenderer(context.browser()) : null);
         }
 
         @Override

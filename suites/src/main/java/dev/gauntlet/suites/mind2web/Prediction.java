@@ -15,11 +15,15 @@ record Prediction(String element, String operation) {
     /**
      * Reads an action: clicks (and hovers, double clicks, a key press on an element: the dataset's HOVER and ENTER
      * are CLICKs) are CLICK; fill, type and type-at-caret are TYPE with their text; a select is SELECT with its
-     * first option. Anything else predicts nothing, which MindAct scores 0 on all three metrics.
+     * first option; the {@code mind2web-choice} grammar's answer, {@code "<id> <OP value>"}, is read as written (its
+     * operation string as MindAct's evaluation builds it). Anything else predicts nothing, which MindAct scores 0 on
+     * all three metrics.
      */
     static Optional<Prediction> of(Action action) {
         Prediction p = null;
-        if (action instanceof Action.Click a) {
+        if (action instanceof Action.Native n && n.grammar().equals(Mind2WebChoiceGrammar.NAME)) {
+            return Mind2WebChoiceGrammar.prediction(n.text());
+        } else if (action instanceof Action.Click a) {
             p = new Prediction(a.target(), "CLICK");
         } else if (action instanceof Action.DoubleClick a) {
             p = new Prediction(a.target(), "CLICK");

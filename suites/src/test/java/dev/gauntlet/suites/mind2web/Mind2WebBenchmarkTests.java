@@ -56,10 +56,38 @@ class Mind2WebBenchmarkTests {
         assertTrue(random.get("step_success_micro").asDouble() < 0.4, random.toString());
         assertTrue(random.get("element_accuracy_micro").asDouble() < 0.4, random.toString());
         assertTrue(random.get("task_success").asDouble() < 0.3, random.toString());
+        summaryAgreesWithMindActsFigures(m);
         int tasks = m.get("replay").get("all").get("tasks").asInt();
         assertEquals(2L * tasks, replay.started().count());
         assertEquals(tasks, replay.succeeded().filter(e -> e.getTestDescriptor().getUniqueId().toString()
                 .contains("replay")).count(), "replay passes every task");
+    }
+
+    /** summary.json's per-split figures are mind2web-metrics.json's: MindAct's micro and macro means and task SR. */
+    private void summaryAgreesWithMindActsFigures(JsonNode mindAct) throws Exception {
+        JsonNode groups = new ObjectMapper().readTree(runs.resolve("latest/summary.json").toFile()).get("groups");
+        int checked = 0;
+        for (JsonNode g : groups) {
+            JsonNode expected = mindAct.get(g.get("agent").asText());
+            expected.fields().forEachRemaining(split -> {
+                JsonNode got = g.get("metrics").get(split.getKey());
+                JsonNode want = split.getValue();
+                assertEquals(want.get("tasks").asInt(), got.get("tasks").asInt(), split.getKey());
+                for (String[] pair : new String[][] {{"element_accuracy_micro", "element_accuracy_micro"},
+                        {"operation_f1_micro", "operation_f1_micro"}, {"step_success_micro", "step_success_rate_micro"},
+                        {"element_accuracy_macro", "element_accuracy_macro"},
+                        {"operation_f1_macro", "operation_f1_macro"}, {"step_success_macro", "step_success_rate_macro"},
+                        {"task_success", "success_rate"}}) {
+                    assertEquals(want.get(pair[0]).asDouble(), got.get(pair[1]).asDouble(), 1e-9,
+                            g.get("agent") + " " + split.getKey() + " " + pair[1]);
+                }
+            });
+            checked++;
+        }
+        assertEquals(2, checked);
+        String csv = Files.readString(runs.resolve("latest/results.csv"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",metrics"), "a metrics column");
+        assertTrue(csv.contains("\"\"step_success_rate\"\":"), "each task row has its figures");
     }
 
     @Test

@@ -42,10 +42,13 @@ class Mind2WebMetricsTests {
         assertEquals(0.0, OperationF1.of("CLICK", "TYPE red"), EPS);
         // {TYPE} against {TYPE, red, shoes}: precision 1, recall 1/3 -> F1 0.5
         assertEquals(0.5, OperationF1.of("TYPE", "TYPE red shoes"), EPS);
-        // case matters: {TYPE, new, york} against {TYPE, New, York}: 1 of 3 each way -> 1/3
+        // case matters: upstream's ActionEvaluatorMultiChoice.calculate_f1 (src/action_prediction/metric.py) compares
+        // set(pred.strip().split()) with set(label.strip().split()), no lower(), and keeps punctuation tokens (only
+        // its generation evaluator drops them): {TYPE, new, york} against {TYPE, New, York}: 1 of 3 each way -> 1/3
         assertEquals(1.0 / 3, OperationF1.of("TYPE new york", "TYPE New York"), EPS);
         // sets, not bags: repeated tokens count once
         assertEquals(1.0, OperationF1.of("SELECT a a b", "SELECT b a"), EPS);
+        assertEquals(0.8, OperationF1.of("TYPE York ,", "TYPE York"), EPS);
         assertEquals(1.0, OperationF1.of("", ""), EPS);
         assertEquals(0.0, OperationF1.of("", "CLICK"), EPS);
     }
