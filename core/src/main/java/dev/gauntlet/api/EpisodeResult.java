@@ -26,9 +26,12 @@ public record EpisodeResult(Task task, long seed, String agent, Status status, O
                             Map<String, Verdict> judges, Trajectory trajectory, String message, Throwable error,
                             long durationMillis, Usage usage) {
 
-    /** How the test case ended. */
+    /**
+     * How the test case ended. {@code BLOCKED}: the site refused the automated browser (HTTP 403/429 on the page, a
+     * CAPTCHA or bot wall; {@link SiteBlockedException}); neither the agent's failure nor the harness's, counted apart.
+     */
     public enum Status {
-        PASSED, FAILED, BROKEN, SKIPPED;
+        PASSED, FAILED, BROKEN, SKIPPED, BLOCKED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

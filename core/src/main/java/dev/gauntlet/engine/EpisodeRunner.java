@@ -13,6 +13,7 @@ import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.RunFolder;
+import dev.gauntlet.api.SiteBlockedException;
 import dev.gauntlet.api.Screenshots;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -177,6 +178,12 @@ final class EpisodeRunner {
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
             return evaluate(d, trajectory, episode, t0, agent.usage());
+        } catch (SiteBlockedException e) {
+            // the site refused the browser: not the agent's failure, not the harness's; the steps so far are kept
+            Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "blocked");
+            return result(d, EpisodeResult.Status.BLOCKED, Optional.empty(), Map.of(), partial,
+                    "blocked by the site: " + e.getMessage(), null,
+                    t0, agent == null ? Usage.NONE : agent.usage());
         } catch (EnvironmentUnavailableException e) {
             return result(d, EpisodeResult.Status.SKIPPED, Optional.empty(), Map.of(), null, e.getMessage(), null, t0, Usage.NONE);
         } catch (Exception | LinkageError e) {

@@ -37,9 +37,22 @@ import java.util.UUID;
  * feature = site or category, story = template, with the tags; agent and seed as parameters; one Allure step per
  * agent step with its screenshot and observation text attached; one step per verdict with its explanation and
  * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
- * available) map to Allure's statuses of the same names. At the end, the environment and executor files.
+ * available) map to Allure's statuses of the same names; blocked (the site refused the browser) is skipped with the
+ * tag {@code blocked}, in the category "Blocked by the site". At the end, the environment and executor files.
  */
 public final class AllureResults implements RunListener {
+
+    /**
+     * Allure's categories: its two defaults, and blocked episodes (skipped in Allure, whose statuses are fixed) apart,
+     * matched by the message the engine gives them.
+     */
+    static final String CATEGORIES = """
+            [
+              {"name": "Blocked by the site", "matchedStatuses": ["skipped"], "messageRegex": "(?s)blocked by the site: .*"},
+              {"name": "Product defects", "matchedStatuses": ["failed"]},
+              {"name": "Test defects", "matchedStatuses": ["broken"]}
+            ]
+            """;
 
     private FileSystemResultsWriter writer;
     private Path dir;
@@ -48,6 +61,7 @@ public final class AllureResults implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         dir = Files.createDirectories(run.folder().allureResults());
         writer = new FileSystemResultsWriter(dir);
+        Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -141,6 +155,9 @@ public final class AllureResults implements RunListener {
         for (String tag : new java.util.TreeSet<>(r.task().tags())) {
             labels.add(label("tag", tag));
         }
+        if (r.status() == EpisodeResult.Status.BLOCKED) {
+            labels.add(label("tag", "blocked"));
+        }
         labels.add(label("framework", "gauntlet"));
     }
 
@@ -199,6 +216,7 @@ public final class AllureResults implements RunListener {
             case FAILED -> Status.FAILED;
             case BROKEN -> Status.BROKEN;
             case SKIPPED -> Status.SKIPPED;
+            case BLOCKED -> Status.SKIPPED; // Allure has no such status: skipped, with the tag and category "blocked"
         };
     }
 

@@ -64,6 +64,7 @@ public final class SummaryJson implements RunListener {
         Json.put(n, "infra_error_rate", a.infraErrorRate());
         n.put("skipped", a.skipped());
         n.put("unscored", a.unscored());
+        n.put("blocked", a.blocked());
         Json.put(n, "success_rate", a.successRate());
         Json.put(n, "success_stderr", a.stderr());
         ArrayNode ci = n.putArray("success_ci95");

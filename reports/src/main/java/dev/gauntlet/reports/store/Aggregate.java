@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The figures of one suite × agent in one run, as {@code summary.json} and the leaderboard show them.
  *
- * <p>The success rate is passed / (passed + failed): broken and skipped episodes measure the harness or the
+ * <p>The success rate is passed / (passed + failed): broken, skipped and blocked episodes measure the harness or the
  * environment, not the agent, and are counted on their own. The standard error and the interval treat episodes as
  * independent; seeds of one task are not, so read them as a lower bound on the uncertainty. Mean steps and the
  * median time cover the episodes that started (not skipped).
@@ -23,7 +23,10 @@ import java.util.TreeSet;
  * @param broken         broken episodes (harness or site error)
  * @param skipped        skipped episodes (environment not available)
  * @param unscored       episodes that ran but that the oracle could not score (e.g. WebArena's fuzzy_match without a
- *                       judge); recorded as skipped in results.csv with oracle {@code unscored}, counted apart here
+ *                       judge), or, for tasks without an oracle, that the judges could not (a live-web task without a
+ *                       model server); recorded as skipped in results.csv, counted apart here
+ * @param blocked        episodes whose site refused the automated browser (HTTP 403/429, a CAPTCHA or bot wall):
+ *                       neither the agent's failure nor an infrastructure error
  * @param successRate    passed / (passed + failed), NaN when nothing was scored
  * @param stderr         standard error of the success rate
  * @param ci95           95% Wilson interval of the success rate, {low, high}
@@ -37,7 +40,7 @@ import java.util.TreeSet;
  * @param judgeAgreement judge name → agreement with the oracle, over episodes both scored
  */
 public record Aggregate(String suite, String agent, int episodes, int tasks, int passed, int failed, int broken,
-                        int skipped, int unscored, double successRate, double stderr, double[] ci95, double meanReward,
+                        int skipped, int unscored, int blocked, double successRate, double stderr, double[] ci95, double meanReward,
                         double meanScore, double meanSteps, double medianSeconds, long tokensIn, long tokensOut,
                         double costUsd, Map<String, Agreement> judgeAgreement) {
 
@@ -67,7 +70,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
 
     /** Computes the figures of rows that all belong to one suite and agent. */
     public static Aggregate of(String suite, String agent, List<ResultRow> rows) {
-        int passed = 0, failed = 0, broken = 0, skipped = 0, unscored = 0;
+        int passed = 0, failed = 0, broken = 0, skipped = 0, unscored = 0, blocked = 0;
         long in = 0, out = 0;
         double cost = 0;
         List<Double> rewards = new ArrayList<>(), scores = new ArrayList<>();
@@ -81,8 +84,10 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
                 case "passed" -> passed++;
                 case "failed" -> failed++;
                 case "broken" -> broken++;
+                case "blocked" -> blocked++;
                 default -> {
-                    if (r.oracle().equals("unscored")) {
+                    // skipped after it ran: its oracle, or with none its judges (live-web tasks), could not score it
+                    if (r.oracle().equals("unscored") || r.oracle().isEmpty() && !r.judges().isEmpty()) {
                         unscored++;
                     } else {
                         skipped++;
@@ -115,7 +120,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
         Map<String, Agreement> judges = new TreeMap<>();
         agreement.forEach((k, a) -> judges.put(k, new Agreement(a[0], a[1])));
         return new Aggregate(suite, agent, rows.size(), tasks.size(), passed, failed, broken, skipped,
-                unscored, scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
+                unscored, blocked, scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
                 Stats.wilson95(passed, scored), Stats.mean(rewards), Stats.mean(scores), Stats.mean(steps),
                 Stats.median(seconds), in, out, cost, judges);
     }

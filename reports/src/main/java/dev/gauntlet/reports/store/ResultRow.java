@@ -18,12 +18,13 @@ import java.util.TreeMap;
  * @param task       task id
  * @param seed       seed
  * @param agent      agent spec
- * @param status     {@code passed}, {@code failed}, {@code broken} or {@code skipped}
+ * @param status     {@code passed}, {@code failed}, {@code broken}, {@code skipped} or {@code blocked} (the site
+ *                   refused the browser)
  * @param reward     the benchmark's reward (the oracle's {@code reward} evidence, else its score), NaN if none
  * @param steps      steps taken
  * @param durationMs wall time of the episode
  * @param score      the suite's native metric (the oracle's score), NaN if none
- * @param error      why a broken episode broke or a skipped one was skipped, else {@code ""}
+ * @param error      why a broken episode broke, a skipped one was skipped or a blocked one was blocked, else {@code ""}
  * @param answer     the agent's final answer
  * @param tokensIn   prompt tokens of the agent
  * @param tokensOut  completion tokens of the agent
@@ -43,7 +44,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
     /** The columns a results file must have to be read at all (the first generation of the file had only these). */
     public static final List<String> REQUIRED = COLUMNS.subList(0, 9);
 
-    static final Set<String> STATUSES = Set.of("passed", "failed", "broken", "skipped");
+    static final Set<String> STATUSES = java.util.Arrays.stream(EpisodeResult.Status.values())
+            .map(EpisodeResult.Status::label).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public ResultRow {
         oracle = oracle == null ? "" : oracle;
@@ -91,7 +93,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         Map<String, String> judges = new TreeMap<>();
         r.judges().forEach((name, v) -> judges.put(name, outcome(v)));
         String error = "";
-        if (r.status() == EpisodeResult.Status.BROKEN || r.status() == EpisodeResult.Status.SKIPPED) {
+        if (r.status() != EpisodeResult.Status.PASSED && r.status() != EpisodeResult.Status.FAILED) {
             error = r.message().isEmpty() && r.error() != null ? r.error().toString() : r.message();
         }
         Usage u = r.usage();
