@@ -76,6 +76,14 @@ public final class SummaryJson implements RunListener {
         n.put("tokens_in", a.tokensIn());
         n.put("tokens_out", a.tokensOut());
         n.put("cost_usd", a.costUsd());
+        if (a.answerCheck().checked() > 0) {
+            // the reference-answer check of live tasks: its own figures, never the success rate
+            ObjectNode check = n.putObject("answer_check");
+            check.put("success", a.answerCheck().success());
+            check.put("failure", a.answerCheck().failure());
+            check.put("unscored", a.answerCheck().unscored());
+            Json.put(check, "rate", a.answerCheck().rate());
+        }
         if (!a.judgeAgreement().isEmpty()) {
             ObjectNode judges = n.putObject("judge_agreement");
             new TreeMap<>(a.judgeAgreement()).forEach((judge, agreement) -> {

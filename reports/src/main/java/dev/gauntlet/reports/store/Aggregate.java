@@ -38,11 +38,24 @@ import java.util.TreeSet;
  * @param tokensOut      the agent's completion tokens
  * @param costUsd        the agent's cost
  * @param judgeAgreement judge name → agreement with the oracle, over episodes both scored
+ * @param answerCheck    the answer checks' outcomes (live WebVoyager tasks with a golden answer), apart from the score
  */
 public record Aggregate(String suite, String agent, int episodes, int tasks, int passed, int failed, int broken,
                         int skipped, int unscored, int blocked, double successRate, double stderr, double[] ci95, double meanReward,
                         double meanScore, double meanSteps, double medianSeconds, long tokensIn, long tokensOut,
-                        double costUsd, Map<String, Agreement> judgeAgreement) {
+                        double costUsd, Map<String, Agreement> judgeAgreement, AnswerCheck answerCheck) {
+
+    /** How the episodes that had an answer check came out. */
+    public record AnswerCheck(int success, int failure, int unscored) {
+        /** Returns success / (success + failure), NaN when none was decided. */
+        public double rate() {
+            return success + failure == 0 ? Double.NaN : (double) success / (success + failure);
+        }
+
+        public int checked() {
+            return success + failure + unscored;
+        }
+    }
 
     /** How often a judge agreed with the oracle. */
     public record Agreement(int agree, int n) {
@@ -78,6 +91,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
         List<Double> seconds = new ArrayList<>();
         TreeSet<String> tasks = new TreeSet<>();
         Map<String, int[]> agreement = new TreeMap<>();
+        int[] checks = new int[3];
         for (ResultRow r : rows) {
             tasks.add(r.task());
             switch (r.status()) {
@@ -107,6 +121,12 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
             in += r.tokensIn();
             out += r.tokensOut();
             cost += r.costUsd();
+            switch (r.answerCheck()) {
+                case "success" -> checks[0]++;
+                case "failure" -> checks[1]++;
+                case "unscored" -> checks[2]++;
+                default -> { }
+            }
             String oracle = r.oracle();
             for (Map.Entry<String, String> v : r.judges().entrySet()) {
                 if (decided(oracle) && decided(v.getValue())) {
@@ -122,7 +142,7 @@ public record Aggregate(String suite, String agent, int episodes, int tasks, int
         return new Aggregate(suite, agent, rows.size(), tasks.size(), passed, failed, broken, skipped,
                 unscored, blocked, scored == 0 ? Double.NaN : (double) passed / scored, Stats.stderr(passed, scored),
                 Stats.wilson95(passed, scored), Stats.mean(rewards), Stats.mean(scores), Stats.mean(steps),
-                Stats.median(seconds), in, out, cost, judges);
+                Stats.median(seconds), in, out, cost, judges, new AnswerCheck(checks[0], checks[1], checks[2]));
     }
 
     private static boolean decided(String outcome) {

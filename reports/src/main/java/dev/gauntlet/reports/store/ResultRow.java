@@ -32,14 +32,17 @@ import java.util.TreeMap;
  * @param oracle     the oracle's outcome: {@code success}, {@code failure}, {@code unscored}, or {@code ""} when
  *                   the task has none
  * @param judges     judge name → its outcome, for the judges that ran
+ * @param answerCheck the outcome of the task's answer check when it is not the oracle (live WebVoyager tasks with a
+ *                   golden answer): {@code success}, {@code failure}, {@code unscored}, or {@code ""}; never the score
  */
 public record ResultRow(String suite, String task, long seed, String agent, String status, double reward, int steps,
                         long durationMs, double score, String error, String answer, long tokensIn, long tokensOut,
-                        double costUsd, String oracle, Map<String, String> judges) {
+                        double costUsd, String oracle, Map<String, String> judges, String answerCheck) {
 
     /** The fixed columns, in order; evaluator columns follow them. */
     public static final List<String> COLUMNS = List.of("suite", "task", "seed", "agent", "status", "success", "reward",
-            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle");
+            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle",
+            "answer_check");
 
     /** The columns a results file must have to be read at all (the first generation of the file had only these). */
     public static final List<String> REQUIRED = COLUMNS.subList(0, 9);
@@ -49,10 +52,14 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
 
     public ResultRow {
         oracle = oracle == null ? "" : oracle;
+        answerCheck = answerCheck == null ? "" : answerCheck;
         judges = Map.copyOf(judges == null ? Map.of() : judges);
         error = error == null ? "" : error;
         answer = answer == null ? "" : answer;
     }
+
+    /** The column of the answer check (and its label in reports). */
+    public static final String ANSWER_CHECK = "answer_check";
 
     /** The prefix of a judge's column in results files ({@code judge:webvoyager}) and of its key in summaries. */
     private static final String JUDGE_COLUMN = "judge:";
@@ -79,6 +86,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         Map<String, Verdict> out = new java.util.LinkedHashMap<>();
         r.oracle().ifPresent(v -> out.put(v.evaluator(), v));
         r.judges().forEach((name, v) -> out.put(judgeColumn(name), v));
+        r.answerCheck().ifPresent(v -> out.put(ANSWER_CHECK, v));
         return out;
     }
 
@@ -100,7 +108,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         return new ResultRow(r.task().suite(), r.task().id(), r.seed(), r.agent(), r.status().label(), r.reward(),
                 r.steps(), r.durationMillis(), r.nativeScore(), error,
                 r.trajectory() == null ? "" : r.trajectory().answer(), u.tokensIn(), u.tokensOut(), u.costUsd(),
-                r.oracle().map(ResultRow::outcome).orElse(""), judges);
+                r.oracle().map(ResultRow::outcome).orElse(""), judges,
+                r.answerCheck().map(ResultRow::outcome).orElse(""));
     }
 
     private static String outcome(Verdict v) {
@@ -142,6 +151,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 case "tokens_out" -> Long.toString(tokensOut);
                 case "cost_usd" -> number(costUsd);
                 case "oracle" -> oracle;
+                case "answer_check" -> answerCheck;
                 default -> judgeOf(c).map(j -> judges.getOrDefault(j, "")).orElse("");
             };
         }
@@ -182,7 +192,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 text(v, "agent", true), status, num(v, "reward", true), (int) num(v, "steps", false),
                 (long) num(v, "duration_ms", false), num(v, "score", true), text(v, "error", false),
                 text(v, "answer", false), (long) num(v, "tokens_in", true, 0), (long) num(v, "tokens_out", true, 0),
-                num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges);
+                num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges,
+                v.getOrDefault("answer_check", ""));
     }
 
     private static String text(Map<String, String> v, String column, boolean required) {

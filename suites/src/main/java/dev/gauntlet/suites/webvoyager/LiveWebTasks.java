@@ -9,6 +9,8 @@ import dev.gauntlet.api.Task;
 import dev.gauntlet.site.Reachability;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.RegionHints;
+import dev.gauntlet.api.Oracle;
+import dev.gauntlet.suite.AnswerChecks;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.LiveSites;
 import dev.gauntlet.suite.BasicTaskSet;
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not answer (no network, DNS failure, a server error) skips all its episodes at once with the reason, instead
  * of each running into timeouts. Tasks the suite marks stale are skipped with their reason.
  */
-final class LiveWebTasks extends BasicTaskSet implements LiveSites {
+final class LiveWebTasks extends BasicTaskSet implements LiveSites, AnswerChecks {
 
     private final Map<String, LiveTask> byId;
     private final Map<String, String> skipped;
@@ -33,6 +35,7 @@ final class LiveWebTasks extends BasicTaskSet implements LiveSites {
     private final List<String> judges;
     private final Map<String, String> reachability = new ConcurrentHashMap<>();
     private final Region region;
+    private Map<String, AnswerCheck> answerChecks = Map.of();
 
     /**
      * How the region hints are read.
@@ -91,6 +94,20 @@ final class LiveWebTasks extends BasicTaskSet implements LiveSites {
     /** The episodes' browser context: WebVoyager's 1024×768 window. */
     static Browser.NewContextOptions contextOptions() {
         return new Browser.NewContextOptions().setViewportSize(1024, 768);
+    }
+
+    /**
+     * Checks the answers of these tasks against their golden reference answers, apart from the score (live tasks,
+     * which their judge scores; a "possible" answer is one of many, so it is not checked).
+     */
+    LiveWebTasks checkingAnswers(Map<String, AnswerCheck> checks) {
+        this.answerChecks = Map.copyOf(checks);
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<Oracle> answerCheck(Task task) {
+        return java.util.Optional.ofNullable(answerChecks.get(task.id()));
     }
 
     @Override

@@ -106,6 +106,7 @@ public final class WebVoyagerSuite implements Suite {
         List<Task> out = new ArrayList<>();
         Map<String, LiveTask> byId = new HashMap<>();
         Map<String, String> skipped = new HashMap<>();
+        Map<String, AnswerCheck> checks = new HashMap<>();
         for (LiveTask t : tasks) {
             if (byId.putIfAbsent(t.id(), t) != null) {
                 context.problem(t.line(), "duplicate id '" + t.id() + "'; the first one is kept");
@@ -115,6 +116,9 @@ public final class WebVoyagerSuite implements Suite {
             ReferenceAnswer ref = answers.get(t.id());
             if (ref != null) {
                 tags.add("answer:" + ref.type().name().toLowerCase(Locale.ROOT));
+                if (ref.type() == ReferenceAnswer.Type.GOLDEN) {
+                    checks.put(t.id(), new AnswerCheck(ref));
+                }
             }
             if (STALE_SITES.contains(t.site())) {
                 tags.add("stale-dates");
@@ -128,7 +132,7 @@ public final class WebVoyagerSuite implements Suite {
                     ref == null ? Map.of() : Map.of("reference_answer", ref.answer())));
         }
         return new LiveWebTasks(out, byId, skipped, null, List.of("webvoyager"), path.toAbsolutePath().toString(),
-                region(config, PUBLIC_IP, PUBLIC_IP_URL));
+                region(config, PUBLIC_IP, PUBLIC_IP_URL)).checkingAnswers(checks);
     }
 
     /** The built-in sample: our own tasks in WebVoyager's format against the built-in sites. */
