@@ -21,14 +21,27 @@ import java.util.Optional;
  * @param error      the exception behind a broken episode, if any
  * @param durationMillis wall time of the whole episode
  * @param usage      the agent's tokens and cost
+ * @param answerCheck the task's answer check when it is not its oracle ({@link dev.gauntlet.suite.AnswerChecks}):
+ *                    reported in its own column, deciding nothing
  */
 public record EpisodeResult(Task task, long seed, String agent, Status status, Optional<Verdict> oracle,
                             Map<String, Verdict> judges, Trajectory trajectory, String message, Throwable error,
-                            long durationMillis, Usage usage) {
+                            long durationMillis, Usage usage, Optional<Verdict> answerCheck) {
 
-    /** How the test case ended. */
+    /** A result without an answer check. */
+    public EpisodeResult(Task task, long seed, String agent, Status status, Optional<Verdict> oracle,
+                         Map<String, Verdict> judges, Trajectory trajectory, String message, Throwable error,
+                         long durationMillis, Usage usage) {
+        this(task, seed, agent, status, oracle, judges, trajectory, message, error, durationMillis, usage,
+                Optional.empty());
+    }
+
+    /**
+     * How the test case ended. {@code BLOCKED}: the site refused the automated browser (HTTP 403/429 on the page, a
+     * CAPTCHA or bot wall; {@link SiteBlockedException}); neither the agent's failure nor the harness's, counted apart.
+     */
     public enum Status {
-        PASSED, FAILED, BROKEN, SKIPPED;
+        PASSED, FAILED, BROKEN, SKIPPED, BLOCKED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -40,6 +53,13 @@ public record EpisodeResult(Task task, long seed, String agent, Status status, O
         judges = Collections.unmodifiableMap(new LinkedHashMap<>(judges == null ? Map.of() : judges));
         message = message == null ? "" : message;
         usage = usage == null ? Usage.NONE : usage;
+        answerCheck = answerCheck == null ? Optional.empty() : answerCheck;
+    }
+
+    /** Returns a copy with this answer check. */
+    public EpisodeResult withAnswerCheck(Verdict check) {
+        return new EpisodeResult(task, seed, agent, status, oracle, judges, trajectory, message, error, durationMillis,
+                usage, Optional.of(check));
     }
 
     /** Returns the oracle's verdict (when there is one), then each judge's. */

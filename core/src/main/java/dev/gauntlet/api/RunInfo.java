@@ -17,9 +17,21 @@ import java.util.Map;
  * @param episodes  planned task × seed × agent count
  * @param workers   worker count
  * @param startedAt start time
+ * @param regionHints suite name → where it ran from, for the suites on live websites ({@link RegionHints})
  */
 public record RunInfo(String id, Path dir, Config config, Map<String, String> suites, List<String> agents,
-                      List<Long> seeds, int episodes, int workers, Instant startedAt) {
+                      List<Long> seeds, int episodes, int workers, Instant startedAt,
+                      Map<String, RegionHints> regionHints) {
+
+    public RunInfo {
+        regionHints = Map.copyOf(regionHints == null ? Map.of() : regionHints);
+    }
+
+    /** A run with no live-web suite. */
+    public RunInfo(String id, Path dir, Config config, Map<String, String> suites, List<String> agents,
+                   List<Long> seeds, int episodes, int workers, Instant startedAt) {
+        this(id, dir, config, suites, agents, seeds, episodes, workers, startedAt, Map.of());
+    }
 
     /** Returns the run folder, which names the files in it. */
     public RunFolder folder() {

@@ -13,6 +13,7 @@ import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.RunFolder;
+import dev.gauntlet.api.SiteBlockedException;
 import dev.gauntlet.api.Screenshots;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -20,6 +21,7 @@ import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.suite.AnswerChecks;
 import dev.gauntlet.suite.EarlyStop;
 import dev.gauntlet.suite.EpisodeContext;
 
@@ -176,7 +178,13 @@ final class EpisodeRunner {
             String finalShot = settings.screenshots() == Screenshots.NONE ? "" : saveScreenshot(d, steps.size(), obs);
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
-            return evaluate(d, trajectory, episode, t0, agent.usage());
+            return checkAnswer(d, trajectory, episode, evaluate(d, trajectory, episode, t0, agent.usage()));
+        } catch (SiteBlockedException e) {
+            // the site refused the browser: not the agent's failure, not the harness's; the steps so far are kept
+            Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "blocked");
+            return result(d, EpisodeResult.Status.BLOCKED, Optional.empty(), Map.of(), partial,
+                    "blocked by the site: " + e.getMessage(), null,
+                    t0, agent == null ? Usage.NONE : agent.usage());
         } catch (EnvironmentUnavailableException e) {
             return result(d, EpisodeResult.Status.SKIPPED, Optional.empty(), Map.of(), null, e.getMessage(), null, t0, Usage.NONE);
         } catch (Exception | LinkageError e) {
@@ -237,6 +245,22 @@ final class EpisodeRunner {
                     + settings.episodeTimeoutS() + " s): " + message;
         }
         return result(d, status, oracle, verdicts, trajectory, message, null, t0, usage);
+    }
+
+    /** Adds the task's answer check when its task set has one apart from the oracle; it decides nothing. */
+    private EpisodeResult checkAnswer(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode,
+                                      EpisodeResult result) {
+        if (!(d.suite.tasks instanceof AnswerChecks checks)) {
+            return result;
+        }
+        return checks.answerCheck(d.task).map(check -> {
+            try {
+                return result.withAnswerCheck(check.evaluate(trajectory,
+                        new EvaluationContext(config, episode.page(), runDir)));
+            } catch (Exception e) {
+                return result.withAnswerCheck(Verdict.unscored(check.name(), "answer check error: " + e));
+            }
+        }).orElse(result);
     }
 
     /** The agent's decision, within the step's and the episode's limits when they are set. */

@@ -17,6 +17,7 @@ final class Progress {
     private int broken;
     private int skipped;
     private int unscored;
+    private int blocked;
 
     Progress(int total) {
         this.total = total;
@@ -27,6 +28,7 @@ final class Progress {
         switch (r.status()) {
             case PASSED -> passed++;
             case BROKEN -> broken++;
+            case BLOCKED -> blocked++;
             case SKIPPED -> {
                 // a skipped episode with verdicts ran, but its oracle could not score it (e.g. needs a judge)
                 skipped++;
@@ -45,15 +47,16 @@ final class Progress {
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped%s; success %s;"
+        return String.format(Locale.ROOT, "%d episodes: %d passed, %d failed, %d broken, %d skipped%s%s; success %s;"
                         + " infra errors %s (broken / all, apart from the agent's failures)",
-                done, passed, done - passed - broken - skipped, broken, skipped,
-                unscored == 0 ? "" : " (" + unscored + " of them unscored)", rate(),
+                done, passed, done - passed - broken - skipped - blocked, broken, skipped,
+                unscored == 0 ? "" : " (" + unscored + " of them unscored)",
+                blocked == 0 ? "" : ", " + blocked + " blocked by their site", rate(),
                 done == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * broken / done));
     }
 
     private String rate() {
-        int scored = done - skipped - broken;
+        int scored = done - skipped - broken - blocked;
         return scored == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * passed / scored);
     }
 

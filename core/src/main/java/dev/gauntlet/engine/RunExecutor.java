@@ -109,7 +109,7 @@ final class RunExecutor {
         int workers = run.settings.workers();
         RunInfo info = new RunInfo(dir.id(), dir.path(), config, Map.copyOf(run.sources),
                 run.agents.stream().map(AgentSpec::text).toList(), List.copyOf(run.seeds), episodes.size(),
-                workers, Instant.now());
+                workers, Instant.now(), regionHints());
         List<RunListener> listeners = run.registry.listeners();
         Progress progress = new Progress(toRun.size());
         System.out.println("[gauntlet] " + (run.resuming ? "resuming " : "") + "run " + info.id() + ": "
@@ -239,6 +239,21 @@ final class RunExecutor {
     }
 
 
+    /** Asks each suite on live websites where the run is from, for the manifest. */
+    private Map<String, dev.gauntlet.api.RegionHints> regionHints() {
+        Map<String, dev.gauntlet.api.RegionHints> out = new HashMap<>();
+        for (OpenedSuite s : run.suites) {
+            if (s.tasks instanceof dev.gauntlet.suite.LiveSites live && !run.unavailable.containsKey(s.name())) {
+                try {
+                    out.put(s.name(), live.regionHints());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "region hints of " + s.name() + " failed", e);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Identifies an episode in the journal (secrets of the agent spec left out). */
     private static String key(Descriptors.EpisodeDescriptor e) {
         return Journal.key(e.suite.name(), RecordedConfiguration.redactAgent(e.agent.text()), e.task.id(), e.seed);
@@ -286,6 +301,7 @@ final class RunExecutor {
             case FAILED -> TestExecutionResult.failed(new AssertionFailedError(result.message()));
             case SKIPPED -> TestExecutionResult.aborted(new TestAbortedException(result.message()));
             case BROKEN -> TestExecutionResult.failed(new EpisodeBrokenException(result.message(), result.error()));
+            case BLOCKED -> TestExecutionResult.aborted(new TestAbortedException(result.message()));
         };
         junit.executionFinished(episode, outcome);
         finishContainers(episode);

@@ -38,9 +38,22 @@ import java.util.UUID;
  * agent step with its screenshot and observation text attached (and, as parameters, the oracle's own numbers for that
  * step when its evidence has a {@code "steps"} list: Mind2Web's gold, choice and three numbers); one step per verdict with its explanation and
  * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
- * available) map to Allure's statuses of the same names. At the end, the environment and executor files.
+ * available) map to Allure's statuses of the same names; blocked (the site refused the browser) is skipped with the
+ * tag {@code blocked}, in the category "Blocked by the site". At the end, the environment and executor files.
  */
 public final class AllureResults implements RunListener {
+
+    /**
+     * Allure's categories: its two defaults, and blocked episodes (skipped in Allure, whose statuses are fixed) apart,
+     * matched by the message the engine gives them.
+     */
+    static final String CATEGORIES = """
+            [
+              {"name": "Blocked by the site", "matchedStatuses": ["skipped"], "messageRegex": "(?s)blocked by the site: .*"},
+              {"name": "Product defects", "matchedStatuses": ["failed"]},
+              {"name": "Test defects", "matchedStatuses": ["broken"]}
+            ]
+            """;
 
     private FileSystemResultsWriter writer;
     private Path dir;
@@ -49,6 +62,7 @@ public final class AllureResults implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         dir = Files.createDirectories(run.folder().allureResults());
         writer = new FileSystemResultsWriter(dir);
+        Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -149,6 +163,9 @@ public final class AllureResults implements RunListener {
         for (String tag : new java.util.TreeSet<>(r.task().tags())) {
             labels.add(label("tag", tag));
         }
+        if (r.status() == EpisodeResult.Status.BLOCKED) {
+            labels.add(label("tag", "blocked"));
+        }
         labels.add(label("framework", "gauntlet"));
     }
 
@@ -207,6 +224,7 @@ public final class AllureResults implements RunListener {
             case FAILED -> Status.FAILED;
             case BROKEN -> Status.BROKEN;
             case SKIPPED -> Status.SKIPPED;
+            case BLOCKED -> Status.SKIPPED; // Allure has no such status: skipped, with the tag and category "blocked"
         };
     }
 

@@ -80,8 +80,9 @@ public final class Leaderboard implements RunListener {
         }
         StringBuilder md = new StringBuilder("# Gauntlet leaderboard\n\n");
         md.append("Generated from ").append(runs.size()).append(" run folder(s). One row per suite and agent: its latest")
-                .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken, skipped and")
-                .append(" unscored (ran, but the oracle could not score them) episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
+                .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken, skipped,")
+                .append(" unscored (ran, but the oracle could not score them) and blocked (the site refused the browser)")
+                .append(" episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
         LinkableFiles linkable = LinkableFiles.forFolder(relativeTo);
         for (Map.Entry<String, Map<String, Entry>> suite : bySuite.entrySet()) {
             table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo, linkable);
@@ -223,7 +224,7 @@ public final class Leaderboard implements RunListener {
                 .thenComparing(e -> e.run().dir().toString());
     }
 
-    /** The episodes not in the success rate, e.g. " (1 broken, 2 skipped, 1 unscored)"; "" when there are none. */
+    /** The episodes not in the success rate, e.g. " (1 broken, 2 skipped, 1 unscored, 3 blocked)"; "" when none. */
     private static String apart(Aggregate a) {
         List<String> parts = new ArrayList<>();
         if (a.broken() + a.skipped() > 0) {
@@ -232,6 +233,9 @@ public final class Leaderboard implements RunListener {
         }
         if (a.unscored() > 0) {
             parts.add(a.unscored() + " unscored");
+        }
+        if (a.blocked() > 0) {
+            parts.add(a.blocked() + " blocked");
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }

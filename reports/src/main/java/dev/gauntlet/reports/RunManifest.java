@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.RecordedConfiguration;
+import dev.gauntlet.api.RegionHints;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * Writes {@code manifest.json}: what ran (suites and their sources, agents, seeds, the resolved configuration with
- * secrets redacted), on what (Gauntlet version and git commit, Java, Playwright, Chromium, OS, cores), and when.
+ * secrets redacted), on what (Gauntlet version and git commit, Java, Playwright, Chromium, OS, cores), from where
+ * (the region hints of suites on live websites: time zone, locale, user agent, public address if allowed), and when.
  * Written with {@code "status": "running"} as the run starts and rewritten as {@code "finished"} at its end, so a
  * killed run is recognisable. A resumed run keeps the first {@code started_at}, adds the time to
  * {@code resumed_at}, and counts the outcomes of every episode in the folder's {@code results.csv}.
@@ -107,7 +109,25 @@ public final class RunManifest implements RunListener {
         m.put("shard", config.get(Constants.SHARD, "1/1"));
         m.put("started_at", run.startedAt().toString());
         m.set("config", Json.MAPPER.valueToTree(configuration(config, extraKeys)));
+        if (!run.regionHints().isEmpty()) {
+            ObjectNode region = m.putObject("region_hints");
+            new TreeMap<>(run.regionHints()).forEach((suite, h) -> region.set(suite, regionHints(h)));
+        }
         return m;
+    }
+
+    /** A suite's region hints: time zone, locale, user agent, and the public address or why it is absent. */
+    static ObjectNode regionHints(RegionHints h) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("time_zone", h.timeZone());
+        n.put("locale", h.locale());
+        n.put("user_agent", h.userAgent());
+        if (h.publicIp().isEmpty()) {
+            n.put("public_ip_absent", h.publicIpAbsent());
+        } else {
+            n.put("public_ip", h.publicIp());
+        }
+        return n;
     }
 
     /** Returns every {@link Constants} key (default applied) and {@code extraKeys} that are set, secrets redacted. */

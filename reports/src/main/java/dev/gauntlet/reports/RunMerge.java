@@ -7,6 +7,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import dev.gauntlet.api.Constants;
+import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.reports.store.CorruptRunException;
@@ -159,7 +160,8 @@ public final class RunMerge {
         m.put("ended_at", ended);
         m.put("status", "finished");
         ObjectNode counts = m.putObject("outcomes");
-        for (String s : List.of("passed", "failed", "broken", "skipped")) {
+        for (EpisodeResult.Status status : EpisodeResult.Status.values()) {
+            String s = status.label();
             counts.put(s, rows.stream().filter(r -> r.status().equals(s)).count());
         }
         return m;

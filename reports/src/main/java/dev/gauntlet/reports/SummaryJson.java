@@ -96,6 +96,7 @@ public final class SummaryJson implements RunListener {
         Json.put(n, "infra_error_rate", a.infraErrorRate());
         n.put("skipped", a.skipped());
         n.put("unscored", a.unscored());
+        n.put("blocked", a.blocked());
         Json.put(n, "success_rate", a.successRate());
         Json.put(n, "success_stderr", a.stderr());
         ArrayNode ci = n.putArray("success_ci95");
@@ -107,6 +108,14 @@ public final class SummaryJson implements RunListener {
         n.put("tokens_in", a.tokensIn());
         n.put("tokens_out", a.tokensOut());
         n.put("cost_usd", a.costUsd());
+        if (a.answerCheck().checked() > 0) {
+            // the reference-answer check of live tasks: its own figures, never the success rate
+            ObjectNode check = n.putObject("answer_check");
+            check.put("success", a.answerCheck().success());
+            check.put("failure", a.answerCheck().failure());
+            check.put("unscored", a.answerCheck().unscored());
+            Json.put(check, "rate", a.answerCheck().rate());
+        }
         if (!a.judgeAgreement().isEmpty()) {
             ObjectNode judges = n.putObject("judge_agreement");
             new TreeMap<>(a.judgeAgreement()).forEach((judge, agreement) -> {

@@ -26,7 +26,7 @@ class ResultsCsvTests {
         csv.runStarted(run);
         List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
         assertEquals("suite,task,seed,agent,status,success,reward,steps,duration_ms,score,error,answer,tokens_in,"
-                + "tokens_out,cost_usd,oracle,metrics,judge:webvoyager", lines.get(0));
+                + "tokens_out,cost_usd,oracle,metrics,answer_check,judge:webvoyager", lines.get(0));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.TaskMetrics;
 import dev.gauntlet.reports.store.StoredRun;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
@@ -191,7 +192,7 @@ public final class Rescore {
         if (oracleKept) {
             return new ResultRow(old.suite(), old.task(), old.seed(), old.agent(), old.status(), old.reward(),
                     old.steps(), old.durationMs(), old.score(), old.error(), old.answer(), old.tokensIn(),
-                    old.tokensOut(), old.costUsd(), old.oracle(), judges);
+                    old.tokensOut(), old.costUsd(), old.oracle(), judges, old.figures(), old.answerCheck());
         }
         Verdict decisive = oracle.orElse(verdicts.isEmpty() ? null : verdicts.values().iterator().next());
         String status = decisive == null ? "skipped" : switch (decisive.outcome()) {
@@ -205,7 +206,8 @@ public final class Rescore {
                 oracle.map(Verdict::reward).orElse(Double.NaN), old.steps(), old.durationMs(), score,
                 status.equals("skipped") && decisive != null ? "unscored: " + decisive.explanation() : "",
                 old.answer(), old.tokensIn(), old.tokensOut(), old.costUsd(),
-                oracle.map(v -> v.outcome().name().toLowerCase(Locale.ROOT)).orElse(""), judges);
+                oracle.map(v -> v.outcome().name().toLowerCase(Locale.ROOT)).orElse(""), judges,
+                oracle.flatMap(TaskMetrics::of).orElse(null), old.answerCheck());
     }
 
     private static EpisodeResult.Status status(String label) {

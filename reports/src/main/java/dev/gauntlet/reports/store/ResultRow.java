@@ -18,12 +18,13 @@ import java.util.TreeMap;
  * @param task       task id
  * @param seed       seed
  * @param agent      agent spec
- * @param status     {@code passed}, {@code failed}, {@code broken} or {@code skipped}
+ * @param status     {@code passed}, {@code failed}, {@code broken}, {@code skipped} or {@code blocked} (the site
+ *                   refused the browser)
  * @param reward     the benchmark's reward (the oracle's {@code reward} evidence, else its score), NaN if none
  * @param steps      steps taken
  * @param durationMs wall time of the episode
  * @param score      the suite's native metric (the oracle's score), NaN if none
- * @param error      why a broken episode broke or a skipped one was skipped, else {@code ""}
+ * @param error      why a broken episode broke, a skipped one was skipped or a blocked one was blocked, else {@code ""}
  * @param answer     the agent's final answer
  * @param tokensIn   prompt tokens of the agent
  * @param tokensOut  completion tokens of the agent
@@ -32,26 +33,35 @@ import java.util.TreeMap;
  *                   the task has none
  * @param judges     judge name → its outcome, for the judges that ran
  * @param figures    the task's own figures from the oracle ({@link TaskMetrics}), or {@code null} when it gave none
+ * @param answerCheck the outcome of the task's answer check when it is not the oracle (live WebVoyager tasks with a
+ *                   golden answer): {@code success}, {@code failure}, {@code unscored}, or {@code ""}; never the score
  */
 public record ResultRow(String suite, String task, long seed, String agent, String status, double reward, int steps,
                         long durationMs, double score, String error, String answer, long tokensIn, long tokensOut,
-                        double costUsd, String oracle, Map<String, String> judges, TaskMetrics figures) {
+                        double costUsd, String oracle, Map<String, String> judges, TaskMetrics figures,
+                        String answerCheck) {
 
     /** The fixed columns, in order; evaluator columns follow them. */
     public static final List<String> COLUMNS = List.of("suite", "task", "seed", "agent", "status", "success", "reward",
-            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle", "metrics");
+            "steps", "duration_ms", "score", "error", "answer", "tokens_in", "tokens_out", "cost_usd", "oracle", "metrics",
+            "answer_check");
 
     /** The columns a results file must have to be read at all (the first generation of the file had only these). */
     public static final List<String> REQUIRED = COLUMNS.subList(0, 9);
 
-    static final Set<String> STATUSES = Set.of("passed", "failed", "broken", "skipped");
+    static final Set<String> STATUSES = java.util.Arrays.stream(EpisodeResult.Status.values())
+            .map(EpisodeResult.Status::label).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public ResultRow {
         oracle = oracle == null ? "" : oracle;
+        answerCheck = answerCheck == null ? "" : answerCheck;
         judges = Map.copyOf(judges == null ? Map.of() : judges);
         error = error == null ? "" : error;
         answer = answer == null ? "" : answer;
     }
+
+    /** The column of the answer check (and its label in reports). */
+    public static final String ANSWER_CHECK = "answer_check";
 
     /** The prefix of a judge's column in results files ({@code judge:webvoyager}) and of its key in summaries. */
     private static final String JUDGE_COLUMN = "judge:";
@@ -78,6 +88,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         Map<String, Verdict> out = new java.util.LinkedHashMap<>();
         r.oracle().ifPresent(v -> out.put(v.evaluator(), v));
         r.judges().forEach((name, v) -> out.put(judgeColumn(name), v));
+        r.answerCheck().ifPresent(v -> out.put(ANSWER_CHECK, v));
         return out;
     }
 
@@ -92,7 +103,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
         Map<String, String> judges = new TreeMap<>();
         r.judges().forEach((name, v) -> judges.put(name, outcome(v)));
         String error = "";
-        if (r.status() == EpisodeResult.Status.BROKEN || r.status() == EpisodeResult.Status.SKIPPED) {
+        if (r.status() != EpisodeResult.Status.PASSED && r.status() != EpisodeResult.Status.FAILED) {
             error = r.message().isEmpty() && r.error() != null ? r.error().toString() : r.message();
         }
         Usage u = r.usage();
@@ -100,7 +111,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 r.steps(), r.durationMillis(), r.nativeScore(), error,
                 r.trajectory() == null ? "" : r.trajectory().answer(), u.tokensIn(), u.tokensOut(), u.costUsd(),
                 r.oracle().map(ResultRow::outcome).orElse(""), judges,
-                r.oracle().flatMap(TaskMetrics::of).orElse(null));
+                r.oracle().flatMap(TaskMetrics::of).orElse(null),
+                r.answerCheck().map(ResultRow::outcome).orElse(""));
     }
 
     /** Returns the task's own figures, if its oracle gave any. */
@@ -148,6 +160,7 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 case "cost_usd" -> number(costUsd);
                 case "oracle" -> oracle;
                 case "metrics" -> figures == null ? "" : figures.toJson();
+                case "answer_check" -> answerCheck;
                 default -> judgeOf(c).map(j -> judges.getOrDefault(j, "")).orElse("");
             };
         }
@@ -189,7 +202,8 @@ public record ResultRow(String suite, String task, long seed, String agent, Stri
                 (long) num(v, "duration_ms", false), num(v, "score", true), text(v, "error", false),
                 text(v, "answer", false), (long) num(v, "tokens_in", true, 0), (long) num(v, "tokens_out", true, 0),
                 num(v, "cost_usd", true, 0), v.getOrDefault("oracle", ""), judges,
-                TaskMetrics.parse(v.getOrDefault("metrics", "")).orElse(null));
+                TaskMetrics.parse(v.getOrDefault("metrics", "")).orElse(null),
+                v.getOrDefault("answer_check", ""));
     }
 
     private static String text(Map<String, String> v, String column, boolean required) {

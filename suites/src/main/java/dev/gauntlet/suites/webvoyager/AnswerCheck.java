@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The built-in sample's offline check: the answer contains the reference answer (case and spacing folded). Live
- * WebVoyager is scored by its judge, not by this; the sample has it so that CI can score it without a model.
+ * The reference-answer check: the answer contains the reference answer (case and spacing folded). The built-in
+ * sample's oracle, so that CI can score it without a model; on live WebVoyager tasks with a golden answer, an extra
+ * check reported in its own column ({@code answer_check}), while the judge gives the score.
  *
  * @param reference the task's reference answer
  */

@@ -7,7 +7,12 @@ import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.site.Reachability;
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.RegionHints;
+import dev.gauntlet.api.Oracle;
+import dev.gauntlet.suite.AnswerChecks;
 import dev.gauntlet.suite.EpisodeContext;
+import dev.gauntlet.suite.LiveSites;
 import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
@@ -22,21 +27,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * does not answer (no network, DNS failure, a server error) skips all its episodes at once with the reason, instead
  * of each running into timeouts. Tasks the suite marks stale are skipped with their reason.
  */
-final class LiveWebTasks extends BasicTaskSet {
+final class LiveWebTasks extends BasicTaskSet implements LiveSites, AnswerChecks {
 
     private final Map<String, LiveTask> byId;
     private final Map<String, String> skipped;
     private final SampleSites sample;
     private final List<String> judges;
     private final Map<String, String> reachability = new ConcurrentHashMap<>();
+    private final Region region;
+    private Map<String, AnswerCheck> answerChecks = Map.of();
+
+    /**
+     * How the region hints are read.
+     *
+     * @param config   the run's configuration (the browser keys)
+     * @param allowKey the key that allows recording the public address
+     * @param ipUrl    the service that echoes the address, or null when not allowed
+     */
+    record Region(Config config, String allowKey, String ipUrl) {}
 
     /**
      * @param skipped task id → why it is skipped (stale dates)
      * @param sample  the built-in sites when the tasks are the built-in sample (never checked for reachability)
      */
     LiveWebTasks(List<Task> tasks, Map<String, LiveTask> byId, Map<String, String> skipped, SampleSites sample,
-                 List<String> judges, String source) {
+                 List<String> judges, String source, Region region) {
         super(tasks, source);
+        this.region = region;
         this.byId = Map.copyOf(byId);
         this.skipped = Map.copyOf(skipped);
         this.sample = sample;
@@ -63,16 +80,39 @@ final class LiveWebTasks extends BasicTaskSet {
                         + ") does not answer: " + problem + "; live-web tasks need the internet");
             }
         }
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setViewportSize(1024, 768);
-        BrowserContext browser = context.browser().newContext(options, task.allowedHosts());
+        BrowserContext browser = context.browser().newContext(contextOptions(), task.allowedHosts());
         try {
             Page page = browser.newPage();
-            page.navigate(url);
-            return new LiveWebEpisode(task, seed, browser, page, live.gold());
+            com.microsoft.playwright.Response first = page.navigate(url);
+            return new LiveWebEpisode(task, seed, browser, page, live.gold(), first == null ? 0 : first.status());
         } catch (RuntimeException e) {
             browser.close();
             throw e;
         }
+    }
+
+    /** The episodes' browser context: WebVoyager's 1024×768 window. */
+    static Browser.NewContextOptions contextOptions() {
+        return new Browser.NewContextOptions().setViewportSize(1024, 768);
+    }
+
+    /**
+     * Checks the answers of these tasks against their golden reference answers, apart from the score (live tasks,
+     * which their judge scores; a "possible" answer is one of many, so it is not checked).
+     */
+    LiveWebTasks checkingAnswers(Map<String, AnswerCheck> checks) {
+        this.answerChecks = Map.copyOf(checks);
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<Oracle> answerCheck(Task task) {
+        return java.util.Optional.ofNullable(answerChecks.get(task.id()));
+    }
+
+    @Override
+    public RegionHints regionHints() {
+        return RegionProbe.read(region.config(), region.allowKey(), region.ipUrl());
     }
 
     /** Returns the hosts a task's browser may reach: its site's domain and sub-domains, plus {@code extra}. */

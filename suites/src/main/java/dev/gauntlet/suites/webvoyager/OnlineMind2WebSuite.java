@@ -28,6 +28,13 @@ public final class OnlineMind2WebSuite implements Suite {
     public static final Setting<String> HOSTS = Setting.text("online_mind2web.hosts", "",
             "hosts the browser may reach besides the task's site and its sub-domains, or `*` for any");
 
+    /** As {@link WebVoyagerSuite#PUBLIC_IP}. */
+    public static final Setting<Boolean> PUBLIC_IP = Setting.bool("online_mind2web.publicIp", "false",
+            "as `webvoyager.publicIp`, for Online-Mind2Web");
+    /** As {@link WebVoyagerSuite#PUBLIC_IP_URL}. */
+    public static final Setting<String> PUBLIC_IP_URL = Setting.text("online_mind2web.publicIpUrl",
+            "https://api.ipify.org", "as `webvoyager.publicIpUrl`, for Online-Mind2Web");
+
     @Override
     public String name() {
         return "online-mind2web";
@@ -35,7 +42,7 @@ public final class OnlineMind2WebSuite implements Suite {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(TASKS, HOSTS);
+        return List.of(TASKS, HOSTS, PUBLIC_IP, PUBLIC_IP_URL);
     }
 
     /** The step limit is not fixed by the benchmark; WebVoyager's 15 is too few for its hard tasks. */
@@ -73,6 +80,7 @@ public final class OnlineMind2WebSuite implements Suite {
                     LiveTaskFiles.hostsOrAll(t.startUrl(), extra), 0,
                     Map.of("reference_length", t.referenceLength())));
         }
-        return new LiveWebTasks(out, byId, Map.of(), null, List.of("webjudge"), path.toAbsolutePath().toString());
+        return new LiveWebTasks(out, byId, Map.of(), null, List.of("webjudge"), path.toAbsolutePath().toString(),
+                WebVoyagerSuite.region(config, PUBLIC_IP, PUBLIC_IP_URL));
     }
 }

@@ -48,6 +48,15 @@ public final class WebVoyagerSuite implements Suite {
             "hosts the browser may reach besides the task's site and its sub-domains (comma-separated, `*.example.com` "
                     + "patterns), or `*` for any");
 
+    /** Whether the manifest records the public address. */
+    public static final Setting<Boolean> PUBLIC_IP = Setting.bool("webvoyager.publicIp", "false",
+            "record the public IP address sites see in the manifest's region hints (asked from "
+                    + "`webvoyager.publicIpUrl` once per run); off: the manifest says it was not recorded");
+    /** The service that echoes the public address. */
+    public static final Setting<String> PUBLIC_IP_URL = Setting.text("webvoyager.publicIpUrl", "https://api.ipify.org",
+            "a service answering the caller's IP address as plain text, asked from the browser when "
+                    + "`webvoyager.publicIp` is true");
+
     /** Sites whose tasks name dates that have passed (WebVoyager's flights and hotel bookings). */
     static final Set<String> STALE_SITES = Set.of("Booking", "Google Flights");
 
@@ -61,7 +70,7 @@ public final class WebVoyagerSuite implements Suite {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(TASKS, ANSWERS, STALE_DATES, HOSTS);
+        return List.of(TASKS, ANSWERS, STALE_DATES, HOSTS, PUBLIC_IP, PUBLIC_IP_URL);
     }
 
     @Override
@@ -97,6 +106,7 @@ public final class WebVoyagerSuite implements Suite {
         List<Task> out = new ArrayList<>();
         Map<String, LiveTask> byId = new HashMap<>();
         Map<String, String> skipped = new HashMap<>();
+        Map<String, AnswerCheck> checks = new HashMap<>();
         for (LiveTask t : tasks) {
             if (byId.putIfAbsent(t.id(), t) != null) {
                 context.problem(t.line(), "duplicate id '" + t.id() + "'; the first one is kept");
@@ -106,6 +116,9 @@ public final class WebVoyagerSuite implements Suite {
             ReferenceAnswer ref = answers.get(t.id());
             if (ref != null) {
                 tags.add("answer:" + ref.type().name().toLowerCase(Locale.ROOT));
+                if (ref.type() == ReferenceAnswer.Type.GOLDEN) {
+                    checks.put(t.id(), new AnswerCheck(ref));
+                }
             }
             if (STALE_SITES.contains(t.site())) {
                 tags.add("stale-dates");
@@ -118,7 +131,8 @@ public final class WebVoyagerSuite implements Suite {
                     LiveTaskFiles.hostsOrAll(t.startUrl(), extraHosts), 0,
                     ref == null ? Map.of() : Map.of("reference_answer", ref.answer())));
         }
-        return new LiveWebTasks(out, byId, skipped, null, List.of("webvoyager"), path.toAbsolutePath().toString());
+        return new LiveWebTasks(out, byId, skipped, null, List.of("webvoyager"), path.toAbsolutePath().toString(),
+                region(config, PUBLIC_IP, PUBLIC_IP_URL)).checkingAnswers(checks);
     }
 
     /** The built-in sample: our own tasks in WebVoyager's format against the built-in sites. */
@@ -153,11 +167,17 @@ public final class WebVoyagerSuite implements Suite {
                         ref == null ? null : new AnswerCheck(ref), Set.of("127.0.0.1", "localhost"), 0, Map.of()));
             }
             return new LiveWebTasks(out, byId, Map.of(), sites, List.of(),
-                    "built-in sample (" + out.size() + " tasks on 3 built-in sites)");
+                    "built-in sample (" + out.size() + " tasks on 3 built-in sites)",
+                    region(context.config(), PUBLIC_IP, PUBLIC_IP_URL));
         } catch (Exception | Error e) {
             sites.close();
             throw e;
         }
+    }
+
+    /** How a suite's region hints are read, from its two keys. */
+    static LiveWebTasks.Region region(Config config, Setting<Boolean> allow, Setting<String> url) {
+        return new LiveWebTasks.Region(config, allow.key(), allow.read(config) ? url.read(config) : null);
     }
 
     static Path existing(String key, String file) {
