@@ -37,7 +37,8 @@ import java.util.UUID;
  * feature = site or category, story = template, with the tags; agent and seed as parameters; one Allure step per
  * agent step with its screenshot and observation text attached; one step per verdict with its explanation and
  * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
- * available) map to Allure's statuses of the same names. At the end, the environment and executor files.
+ * available) map to Allure's statuses of the same names, grouped by cause ({@link AllureCategories}). At the end, the
+ * environment and executor files.
  */
 public final class AllureResults implements RunListener {
 
@@ -48,6 +49,7 @@ public final class AllureResults implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         dir = Files.createDirectories(run.folder().allureResults());
         writer = new FileSystemResultsWriter(dir);
+        AllureCategories.write(dir);
     }
 
     @Override
