@@ -98,6 +98,12 @@ public final class Constants {
     public static final String ACTION_TIMEOUT_MS = "gauntlet.actionTimeoutMs";
     public static final String ACTION_TIMEOUT_MS_DEFAULT = "3000";
 
+    /**
+     * Origins ({@code http://host:port}) or domains ({@code *.example.com}) every task's browser may reach besides
+     * the task's own, comma-separated; {@code *} switches the fence off.
+     */
+    public static final String FENCE_ALLOW = "gauntlet.fence.allow";
+
     /** Milliseconds a page navigation may take. */
     public static final String NAVIGATION_TIMEOUT_MS = "gauntlet.navigationTimeoutMs";
     public static final String NAVIGATION_TIMEOUT_MS_DEFAULT = "15000";

@@ -23,6 +23,16 @@ public interface Episode extends AutoCloseable {
     /** Tells whether the environment ended the episode (MiniWoB's done flag, WebShop's purchase). */
     boolean done() throws Exception;
 
+    /**
+     * Returns why the task can no longer be scored because the agent left its page (MiniWoB's page gave way to an
+     * error page or another origin, where its done flag no longer exists), or {@code null} while it can. The engine
+     * asks after each observation and then ends the episode as failed with this reason: leaving the task is the
+     * agent's doing, not a broken harness.
+     */
+    default String leftTask() throws Exception {
+        return null;
+    }
+
     /** Returns the task's gold solution for this seed, when the suite has one (the {@code replay} agent uses it). */
     default List<Action> demonstration() throws Exception {
         return List.of();

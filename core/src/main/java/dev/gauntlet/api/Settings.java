@@ -58,6 +58,9 @@ public final class Settings {
             Constants.ACTION_TIMEOUT_MS_DEFAULT, 0, "how long an action waits for its element");
     public static final Setting<Integer> NAVIGATION_TIMEOUT_MS = Setting.integer(Constants.NAVIGATION_TIMEOUT_MS,
             Constants.NAVIGATION_TIMEOUT_MS_DEFAULT, 0, "page navigation timeout");
+    public static final Setting<String> FENCE_ALLOW = Setting.text(Constants.FENCE_ALLOW, "",
+            "origins (`http://host:port`) or domains (`*.example.com`) every task's browser may reach besides the "
+                    + "task's own, comma-separated; `*` switches the fence off");
     public static final Setting<String> RUN_LABEL = Setting.text(Constants.RUN_LABEL, "", "free-text label of the run");
     public static final Setting<Boolean> REPORT_HTML = Setting.bool(Constants.REPORT_HTML,
             Constants.REPORT_HTML_DEFAULT, "generate the offline HTML report");
@@ -137,7 +140,8 @@ public final class Settings {
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
             JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD,
             JUDGE_UNREADABLE, JUDGE_WEBJUDGE_THRESHOLD, JUDGE_AXTREE_SCREENSHOT, JUDGE_WEBVOYAGER_PROMPT,
-            JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT);
+            JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT,
+            FENCE_ALLOW);
 
     /**
      * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what

@@ -14,7 +14,10 @@ import java.util.Set;
  * @param startUrls    pages opened at the start, one tab each (may be empty when the suite opens its own)
  * @param tags         JUnit tags ({@code site:gitlab}, {@code category:forms}); used by {@code -Dgroups=}
  * @param oracle       the benchmark's own check with this task's input, or {@code null} when only judges can score it
- * @param allowedHosts hosts the browser may reach; requests elsewhere are blocked ({@code *} allows all)
+ * @param allowedHosts what the browser may reach, requests elsewhere are blocked: origins ({@code http://host:port},
+ *                     all three must match) and live-web domains ({@code example.com}, {@code *.example.com}: http
+ *                     and https on the default ports); a suite adds the origins of the sites it starts itself when
+ *                     it opens the episode's browser; {@code *} (or none) allows all
  * @param maxSteps     step limit for this task, or 0 for the run's default
  * @param metadata     anything else worth keeping in reports, verbatim (never read back by the harness)
  */

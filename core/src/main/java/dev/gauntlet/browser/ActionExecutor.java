@@ -123,7 +123,9 @@ public final class ActionExecutor {
         if (page.isClosed() || !context.browser().isConnected()) {
             throw e;
         }
-        return BrowserSession.firstLine(e.getMessage());
+        String line = BrowserSession.firstLine(e.getMessage());
+        return line.contains("ERR_BLOCKED_BY_CLIENT") ? "blocked by the fence: the task's browser may reach only the "
+                + "task's origins (" + line + ")" : line;
     }
 
     /** Returns a locator for an element id ({@code 12}) or a prefixed Playwright selector ({@code css=#x}). */

@@ -24,6 +24,8 @@ public abstract class BrowserEpisode implements Episode {
     private String lastError = "";
     /** The probe's value from the latest observation, until the next action changes the page. */
     private Object probed;
+    /** The page's address as the latest observation saw it (Chromium's error page included). */
+    private String seenUrl;
 
     /**
      * @param ownsContext whether closing the episode closes the context (false for a page reused across episodes)
@@ -54,6 +56,14 @@ public abstract class BrowserEpisode implements Episode {
         return probed;
     }
 
+    /**
+     * Returns the page the task lives on, for suites that can score a task only there (MiniWoB), or {@code null}
+     * when the agent may go anywhere the fence allows.
+     */
+    protected String taskPage() {
+        return null;
+    }
+
     /** Adds suite-specific views to the generic observation. */
     protected Observation decorate(Observation observation) throws Exception {
         return observation;
@@ -68,6 +78,7 @@ public abstract class BrowserEpisode implements Episode {
     public Observation observe() throws Exception {
         Observation observation = PageObserver.observe(executor.page(), instruction(), lastError, probe());
         probed = observation.extras().get("probe");
+        seenUrl = observation.url();
         return decorate(observation);
     }
 
@@ -77,6 +88,21 @@ public abstract class BrowserEpisode implements Episode {
         String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
         lastError = error == null ? "" : error;
         return error;
+    }
+
+    @Override
+    public String leftTask() {
+        String home = taskPage();
+        if (home == null) {
+            return null;
+        }
+        String now = seenUrl == null ? executor.page().url() : seenUrl;
+        return withoutFragment(now).equals(withoutFragment(home)) ? null : "left the task page (now at " + now + ")";
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Playwright;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EnvironmentUnavailableException;
+import dev.gauntlet.api.Settings;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,12 +73,13 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /**
-     * Returns a fresh, isolated context, fenced to {@code allowedHosts} ({@code *} allows all hosts).
+     * Returns a fresh, isolated context, fenced to {@code allowedHosts}: origins ({@code http://127.0.0.1:8080}) or
+     * live-web domains ({@code *.example.com}); {@code *} or an empty set allows all.
      */
     public BrowserContext newContext(Browser.NewContextOptions options, Set<String> allowedHosts)
             throws EnvironmentUnavailableException {
         BrowserContext context = browser().newContext(options);
-        HostFence.install(context, allowedHosts);
+        OriginFence.install(context, OriginFence.plus(allowedHosts, Settings.FENCE_ALLOW.read(config)));
         context.setDefaultTimeout(config.getLong(Constants.ACTION_TIMEOUT_MS, Constants.ACTION_TIMEOUT_MS_DEFAULT));
         context.setDefaultNavigationTimeout(
                 config.getLong(Constants.NAVIGATION_TIMEOUT_MS, Constants.NAVIGATION_TIMEOUT_MS_DEFAULT));

@@ -15,6 +15,7 @@ import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.SiteBlockedException;
 import dev.gauntlet.api.Screenshots;
+import dev.gauntlet.api.ServiceUnavailableException;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
@@ -42,11 +43,17 @@ import java.util.Optional;
  * agent decides or between steps ends there and is scored on the state reached (the agent's time ran out: usually
  * failed); one whose site, browser or oracle is still busy {@link #grace} past the limit has stopped answering: the
  * call is interrupted, the episode is broken with that cause, and the worker replaces its browser.
+ * <p>An agent that leaves the task's page where the task can only be scored on it ({@link Episode#leftTask}) ends
+ * its episode failed with that reason; an agent whose model server stays unreachable after its retries
+ * ({@link ServiceUnavailableException}) ends it broken with that cause, as an outage is not the agent's failure.
  */
 final class EpisodeRunner {
 
     /** The stop reason of an episode whose time ran out. */
     static final String EPISODE_TIMEOUT = "episode-timeout";
+
+    /** The stop reason of an episode whose agent left the task's page, where the task can no longer be scored. */
+    static final String LEFT_TASK = "left-task";
 
     private final Config config;
     private final RunSettings settings;
@@ -117,6 +124,16 @@ final class EpisodeRunner {
                 if (i == 0) {
                     instruction = obs.instruction();
                 } else {
+                    String left = episode.leftTask();
+                    if (left != null) { // asked first: off the task's page, its done flag may not exist
+                        Step last = steps.remove(steps.size() - 1);
+                        steps.add(new Step(last.index(), last.url(), last.title(), last.observationText(),
+                                last.action(), last.error().isEmpty() ? left : last.error() + "; " + left,
+                                last.screenshot(), last.agentMillis(), last.actMillis(), last.observeMillis(),
+                                last.reasoning()));
+                        stopReason = LEFT_TASK;
+                        break;
+                    }
                     if (episode.done()) {
                         stopReason = "done";
                         break;
@@ -157,6 +174,8 @@ final class EpisodeRunner {
                         throw e; // the worker itself was interrupted: the episode has hung
                     }
                     action = new Action.Invalid("", "agent error: " + e);
+                } catch (ServiceUnavailableException e) {
+                    throw e; // an outage, not the agent's failure: the episode is broken
                 } catch (Exception | LinkageError e) {
                     action = new Action.Invalid("", "agent error: " + e);
                 }
@@ -193,7 +212,8 @@ final class EpisodeRunner {
                 browser.close(); // a dead, confused or hung browser is replaced before this worker's next episode
             }
             Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", hung ? EPISODE_TIMEOUT : "error");
-            String message = hung ? "harness or site error: the site or browser stopped answering (still busy "
+            String message = e instanceof ServiceUnavailableException ? "infrastructure error: " + e.getMessage()
+                    : hung ? "harness or site error: the site or browser stopped answering (still busy "
                     + grace(limitS) / 1_000_000_000 + " s after " + Constants.EPISODE_TIMEOUT_S + "=" + limitS + " s): " + e
                     : "harness or site error: " + e;
             return result(d, EpisodeResult.Status.BROKEN, Optional.empty(), Map.of(), partial, message,
@@ -216,7 +236,12 @@ final class EpisodeRunner {
     private EpisodeResult evaluate(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode, long t0,
                                    Usage usage) throws Exception {
         EvaluationContext context = new EvaluationContext(config, episode.page(), runDir);
-        Optional<Verdict> oracle = d.task.oracle() == null ? Optional.empty()
+        boolean leftTask = trajectory.stopReason().equals(LEFT_TASK);
+        String left = leftTask ? episode.leftTask() : null;
+        Optional<Verdict> oracle = d.task.oracle() == null ? Optional.empty() : leftTask
+                // the page that held the task's state is gone: the agent's failure, never a broken harness
+                ? Optional.of(Verdict.failure(d.task.oracle().name(), 0, left == null ? "left the task page" : left,
+                        Map.of("stop_reason", LEFT_TASK)))
                 : Optional.of(d.task.oracle().evaluate(trajectory, context));
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         for (Judge judge : d.suite.judges) {

@@ -86,6 +86,7 @@ public final class StandInServer implements AutoCloseable {
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger modelListings = new AtomicInteger();
     private volatile Reply fallback = Reply.text("SUCCESS");
     private volatile boolean verbose;
 
@@ -93,6 +94,7 @@ public final class StandInServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/v1/chat/completions", this::complete);
         server.createContext("/stats", this::stats);
+        server.createContext("/v1/models", this::models);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stand-in-llm");
             t.setDaemon(true);
@@ -104,6 +106,11 @@ public final class StandInServer implements AutoCloseable {
     /** Starts a stand-in on a free port. */
     public static StandInServer start() throws IOException {
         return new StandInServer(0);
+    }
+
+    /** Starts a stand-in on {@code port} (a model server coming back where it was). */
+    public static StandInServer start(int port) throws IOException {
+        return new StandInServer(port);
     }
 
     /** Returns the base URL to configure ({@code http://127.0.0.1:PORT/v1}). */
@@ -126,6 +133,11 @@ public final class StandInServer implements AutoCloseable {
     /** Returns the requests received so far, rejected ones included. */
     public int requests() {
         return requests.get();
+    }
+
+    /** Returns how often {@code /v1/models} was asked for (a browser that should not reach this server, say). */
+    public int modelListings() {
+        return modelListings.get();
     }
 
     /** Returns the well-formed requests received so far. */
@@ -200,6 +212,12 @@ public final class StandInServer implements AutoCloseable {
             return "top_logprobs needs logprobs: true";
         }
         return null;
+    }
+
+    /** Lists the one model, as OpenAI-compatible servers answer {@code GET /v1/models}. */
+    private void models(HttpExchange ex) throws IOException {
+        modelListings.incrementAndGet();
+        send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"stand-in\",\"object\":\"model\"}]}");
     }
 
     private void stats(HttpExchange ex) throws IOException {

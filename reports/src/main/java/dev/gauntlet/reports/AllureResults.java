@@ -39,21 +39,9 @@ import java.util.UUID;
  * step when its evidence has a {@code "steps"} list: Mind2Web's gold, choice and three numbers); one step per verdict with its explanation and
  * evidence. Passed, failed (the agent did not succeed), broken (harness or site error) and skipped (environment not
  * available) map to Allure's statuses of the same names; blocked (the site refused the browser) is skipped with the
- * tag {@code blocked}, in the category "Blocked by the site". At the end, the environment and executor files.
+ * tag {@code blocked}; all grouped by cause ({@link AllureCategories}). At the end, the environment and executor files.
  */
 public final class AllureResults implements RunListener {
-
-    /**
-     * Allure's categories: its two defaults, and blocked episodes (skipped in Allure, whose statuses are fixed) apart,
-     * matched by the message the engine gives them.
-     */
-    static final String CATEGORIES = """
-            [
-              {"name": "Blocked by the site", "matchedStatuses": ["skipped"], "messageRegex": "(?s)blocked by the site: .*"},
-              {"name": "Product defects", "matchedStatuses": ["failed"]},
-              {"name": "Test defects", "matchedStatuses": ["broken"]}
-            ]
-            """;
 
     private FileSystemResultsWriter writer;
     private Path dir;
@@ -62,7 +50,7 @@ public final class AllureResults implements RunListener {
     public synchronized void runStarted(RunInfo run) throws IOException {
         dir = Files.createDirectories(run.folder().allureResults());
         writer = new FileSystemResultsWriter(dir);
-        Files.writeString(dir.resolve("categories.json"), CATEGORIES, StandardCharsets.UTF_8);
+        AllureCategories.write(dir);
     }
 
     @Override

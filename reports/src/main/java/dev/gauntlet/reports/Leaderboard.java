@@ -82,7 +82,9 @@ public final class Leaderboard implements RunListener {
         md.append("Generated from ").append(runs.size()).append(" run folder(s). One row per suite and agent: its latest")
                 .append(" finished run. Success is passed / (passed + failed) ± one standard error; broken, skipped,")
                 .append(" unscored (ran, but the oracle could not score them) and blocked (the site refused the browser)")
-                .append(" episodes are counted apart. Score is the suite's native metric; times are medians per episode.\n");
+                .append(" episodes are counted apart; infra errors is broken / all episodes (the harness, a site, a")
+                .append(" browser or the model server failed, not the agent). Score is the suite's native metric; times")
+                .append(" are medians per episode.\n");
         LinkableFiles linkable = LinkableFiles.forFolder(relativeTo);
         for (Map.Entry<String, Map<String, Entry>> suite : bySuite.entrySet()) {
             table(md, suite.getKey(), new ArrayList<>(suite.getValue().values()), relativeTo, linkable);
@@ -116,6 +118,8 @@ public final class Leaderboard implements RunListener {
                 "%.1f%% ± %.1f", 100 * e.figures().successRate(), 100 * e.figures().stderr()));
         columns.put("score", e -> fixed(e.figures().meanScore(), 3));
         columns.put("episodes", e -> e.figures().episodes() + apart(e.figures()));
+        columns.put("infra errors", e -> Double.isNaN(e.figures().infraErrorRate()) ? "–"
+                : String.format(Locale.ROOT, "%.1f%%", 100 * e.figures().infraErrorRate()));
         columns.put("mean steps", e -> fixed(e.figures().meanSteps(), 1));
         columns.put("median s", e -> fixed(e.figures().medianSeconds(), 2));
         columns.put("tokens in/out", e -> e.figures().tokensIn() + " / " + e.figures().tokensOut());

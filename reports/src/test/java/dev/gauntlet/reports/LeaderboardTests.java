@@ -58,12 +58,21 @@ class LeaderboardTests {
     void ranksAgentsBySuccessWithStandardErrorAndLinksTheirRuns() throws Exception {
         twoRuns();
         String md = Leaderboard.render(List.of(runs), runs.getParent(), new ArrayList<>());
-        String header = "| agent | success | score | episodes | mean steps | median s | tokens in/out | cost $ | run |";
+        String header = "| agent | success | score | episodes | infra errors | mean steps | median s | tokens in/out | cost $ | run |";
         assertTrue(md.contains("## miniwob\n\nSource: built-in (2 tasks)\n\n" + header), md);
         int replay = md.indexOf("| replay | 75.0% ± 21.7 |");
         int random = md.indexOf("| random | 25.0% ± 21.7 |");
         assertTrue(replay > 0 && random > replay, md);
         assertTrue(md.contains("[20261121-110000-miniwob-replay](" + runs.getFileName() + "/20261121-110000-miniwob-replay)"), md);
+    }
+
+    @Test
+    void theInfraErrorRateIsBrokenOverAllEpisodesInItsOwnColumn() throws Exception {
+        // issue 15 item 3: the infra-error rate (broken / all) apart from the agent's failures, on the leaderboard too
+        run("20261121-100000-miniwob-llm", "llm", List.of(Fixtures.passed("a", 0, "llm"), Fixtures.failed("a", 1, "llm"),
+                Fixtures.failed("b", 0, "llm"), Fixtures.episode("b", 1, "llm", EpisodeResult.Status.BROKEN, null)));
+        String md = Leaderboard.render(List.of(runs), runs.getParent(), new ArrayList<>());
+        assertTrue(md.contains("| llm | 33.3% ± 27.2 | 0.333 | 4 (1 broken, 0 skipped) | 25.0% |"), md);
     }
 
     @Test

@@ -8,12 +8,14 @@ import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.ServiceUnavailableException;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Usage;
 import dev.gauntlet.llm.ChatClient;
 import dev.gauntlet.llm.ChatMessage;
 import dev.gauntlet.llm.ChatRequest;
 import dev.gauntlet.llm.ChatResponse;
+import dev.gauntlet.llm.LlmException;
 import dev.gauntlet.llm.LlmSettings;
 
 import java.util.ArrayList;
@@ -132,7 +134,16 @@ public final class LlmAgent implements Agent {
         List<ChatMessage> messages = new ArrayList<>(prompt.messages(observation, steps, png));
         Action.Invalid last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
-            ChatResponse r = client.chat(ChatRequest.of(messages));
+            ChatResponse r;
+            try {
+                r = client.chat(ChatRequest.of(messages));
+            } catch (LlmException e) {
+                if (e.retryable() && !Thread.currentThread().isInterrupted()) {
+                    // still down after the client's retries: an outage, the episode is broken and can be rerun
+                    throw new ServiceUnavailableException("the model server stayed unreachable: " + e.getMessage(), e);
+                }
+                throw e;
+            }
             usage = usage.plus(r.usage());
             Action action = parse(r.text());
             reasoning = PromptBuilder.reasoningText(r.text());

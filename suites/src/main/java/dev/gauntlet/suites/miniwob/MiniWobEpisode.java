@@ -7,6 +7,7 @@ import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserEpisode;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.browser.Origins;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,8 @@ final class MiniWobEpisode extends BrowserEpisode {
               return ready ? (typeof u === 'string' ? u : (u && u.utterance) || '') : null;
             }""";
 
-    private static final String DONE = "WOB_DONE_GLOBAL === true";
+    /** Off the task page (an error page, another site) the flag is not there: not done, and not a script error. */
+    private static final String DONE = "typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true";
 
     private static final String READY = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false";
 
@@ -59,15 +61,18 @@ final class MiniWobEpisode extends BrowserEpisode {
             }""";
 
     private final String instruction;
+    private final String url;
 
-    private MiniWobEpisode(Task task, long seed, BrowserSession.ReusedPage reused, String instruction) {
+    private MiniWobEpisode(Task task, long seed, BrowserSession.ReusedPage reused, String instruction, String url) {
         super(task, seed, reused.context(), reused.page(), false);
         this.instruction = instruction;
+        this.url = url;
     }
 
     static MiniWobEpisode start(Task task, long seed, String url, Long maxTime, BrowserSession browser)
             throws EnvironmentUnavailableException {
-        BrowserSession.ReusedPage reused = browser.reusedPage("miniwob", MiniWobSuite.contextOptions(), task.allowedHosts());
+        BrowserSession.ReusedPage reused = browser.reusedPage("miniwob", MiniWobSuite.contextOptions(),
+                Origins.with(task.allowedHosts(), url));
         Page page = reused.page();
         // another tab left open by the previous episode would confuse the agent
         reused.context().pages().stream().filter(p -> p != page).forEach(Page::close);
@@ -90,12 +95,18 @@ final class MiniWobEpisode extends BrowserEpisode {
             page.waitForFunction(READY);
             instruction = (String) page.evaluate(UTTERANCE);
         }
-        return new MiniWobEpisode(task, seed, reused, instruction);
+        return new MiniWobEpisode(task, seed, reused, instruction, url);
     }
 
     @Override
     protected String instruction() {
         return instruction;
+    }
+
+    /** The done flag and the reward live in the task page's script: off it, the episode cannot be scored. */
+    @Override
+    protected String taskPage() {
+        return url;
     }
 
     @Override

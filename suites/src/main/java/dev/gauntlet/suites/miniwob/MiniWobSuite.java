@@ -13,10 +13,8 @@ import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,13 +71,8 @@ public final class MiniWobSuite implements Suite {
         MiniWobOracle.RewardRule rule = REWARD.read(config);
         String mode = rule.name().toLowerCase(Locale.ROOT);
         MiniWobSource source = MiniWobSource.resolve(config);
-        Set<String> hosts = new HashSet<>(Set.of("127.0.0.1", "localhost"));
-        if (source.kind == MiniWobSource.Kind.URL) {
-            String host = URI.create(source.location).getHost();
-            if (host != null) {
-                hosts.add(host);
-            }
-        }
+        // the fence: the task page's own origin, added when the page server is there (MiniWobEpisode.start)
+        Set<String> hosts = Set.of();
         MiniWobOracle oracle = new MiniWobOracle(rule, THRESHOLD.read(config));
         List<Task> tasks = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : source.tasks.entrySet()) {

@@ -12,6 +12,7 @@ import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.Origins;
 import dev.gauntlet.suite.EarlyStop;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.StatefulSites;
@@ -149,11 +150,13 @@ public class WebArenaSuite implements Suite {
             tags.add("template:" + spec.intentTemplateId());
         }
         spec.eval().evalTypes().forEach(t -> tags.add("eval:" + t));
+        // the fence: every configured site's origin (upstream lets an agent reach all of them, as its own tasks
+        // cross from one site to another), nothing else on those machines
         Set<String> hosts = new LinkedHashSet<>();
-        for (String site : spec.sites()) {
-            String url = urls.all().get(site);
-            if (url != null && URI.create(url).getHost() != null) {
-                hosts.add(URI.create(url).getHost());
+        for (String url : urls.all().values()) {
+            String origin = Origins.of(url);
+            if (origin != null) {
+                hosts.add(origin);
             }
         }
         WebArenaOracle oracle = new WebArenaOracle(Dialect.of(dialect), spec.intent(),

@@ -11,17 +11,16 @@ import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.Origins;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -123,7 +122,7 @@ public final class WebShopSuite implements Suite {
                 tasks.add(new Task(name(), id(g.index()), g.instruction(), List.of(),
                         Set.of("split:" + Goal.split(g.index()), "source:builtin",
                                 "category:" + g.category().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")),
-                        new WebShopOracle(g), Set.of("127.0.0.1", "localhost"), maxSteps,
+                        new WebShopOracle(g), Set.of(), maxSteps,
                         Map.of("goal_index", g.index(), "asin", g.asin())));
             }
         }
@@ -180,7 +179,7 @@ public final class WebShopSuite implements Suite {
                     throw new EnvironmentUnavailableException("the WebShop server at " + upstream + " does not answer ("
                             + down + "): start it (docker/webshop/README.md) or fix " + URL.key());
                 }
-                BrowserContext ctx = context.browser().newContext(options, task.allowedHosts());
+                BrowserContext ctx = context.browser().newContext(options, Origins.with(task.allowedHosts(), upstream));
                 Page page = ctx.newPage();
                 page.navigate(upstream + "/fixed_" + index);
                 return new WebShopEpisode(task, seed, ctx, page, List.of(), observationMode, () -> {});
@@ -191,7 +190,7 @@ public final class WebShopSuite implements Suite {
             String url = server.open(session, goal);
             BrowserContext ctx;
             try {
-                ctx = context.browser().newContext(options, task.allowedHosts());
+                ctx = context.browser().newContext(options, Origins.with(task.allowedHosts(), url));
             } catch (Exception e) {
                 server.closeSession(session);
                 throw e;
@@ -252,12 +251,7 @@ public final class WebShopSuite implements Suite {
     }
 
     private static Set<String> hosts(String url) {
-        Set<String> hosts = new HashSet<>(Set.of("127.0.0.1", "localhost"));
-        String host = URI.create(url).getHost();
-        if (host != null) {
-            hosts.add(host);
-        }
-        return hosts;
+        return Origins.with(Set.of(), url);
     }
 
     /** Exposed for the benchmark command and tests. */

@@ -4,6 +4,7 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Task;
+import dev.gauntlet.browser.Origins;
 import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.TaskSet;
@@ -151,6 +152,7 @@ public final class WebVoyagerSuite implements Suite {
             }
             List<Task> out = new ArrayList<>();
             Map<String, LiveTask> byId = new HashMap<>();
+            Set<String> sampleOrigins = Origins.with(Set.of(), sites.urls().values().toArray(String[]::new));
             for (LiveTask t : tasks) {
                 String url = t.startUrl();
                 for (Map.Entry<String, String> site : sites.urls().entrySet()) {
@@ -164,7 +166,7 @@ public final class WebVoyagerSuite implements Suite {
                     tags.add("answer:" + ref.type().name().toLowerCase(Locale.ROOT));
                 }
                 out.add(new Task(name(), t.id(), t.question(), List.of(url), tags,
-                        ref == null ? null : new AnswerCheck(ref), Set.of("127.0.0.1", "localhost"), 0, Map.of()));
+                        ref == null ? null : new AnswerCheck(ref), sampleOrigins, 0, Map.of()));
             }
             return new LiveWebTasks(out, byId, Map.of(), sites, List.of(),
                     "built-in sample (" + out.size() + " tasks on 3 built-in sites)",

@@ -60,7 +60,7 @@ public final class ToySuite implements Suite {
         List<Task> tasks = new ArrayList<>();
         for (int n = 1; n <= TASKS.read(context.config()); n++) {
             tasks.add(new Task(name(), "press-" + n, "Press the button " + n + " times.", List.of(site.url("/toy")),
-                    Set.of("presses:" + n), new Presses(n), Set.of("127.0.0.1", "localhost"), 0, Map.of()));
+                    Set.of("presses:" + n), new Presses(n), Set.of(site.origin()), 0, Map.of()));
         }
         return new BasicTaskSet(tasks, "built-in toy page") {
             @Override
