@@ -12,7 +12,6 @@ import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.Observation;
-import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.Screenshots;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -24,7 +23,6 @@ import dev.gauntlet.suite.EarlyStop;
 import dev.gauntlet.suite.EpisodeContext;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +48,15 @@ final class EpisodeRunner {
     private final RunSettings settings;
     private final Registry registry;
     private final Path runDir;
+    private final ScreenshotStore screenshots;
 
     EpisodeRunner(Config config, RunSettings settings, Registry registry, Path runDir) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
         this.runDir = runDir;
+        this.screenshots = new ScreenshotStore(runDir, dev.gauntlet.api.Settings.SCREENSHOTS_FORMAT.read(config),
+                dev.gauntlet.api.Settings.SCREENSHOTS_QUALITY.read(config));
     }
 
     /** How long past the episode's limit a call of the site, browser or oracle may still run. */
@@ -261,15 +262,7 @@ final class EpisodeRunner {
 
     private String saveScreenshot(Descriptors.EpisodeDescriptor d, int index, Observation obs) throws IOException {
         byte[] png = obs.screenshot().get();
-        if (png == null) {
-            return "";
-        }
-        String name = RunFolder.screenshotName(d.task.suite(), d.task.id(), d.seed,
-                d.agent == null ? null : d.agent.name(), index);
-        Path file = runDir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, png);
-        return name;
+        return png == null ? "" : screenshots.save(png);
     }
 
     private static EpisodeResult result(Descriptors.EpisodeDescriptor d, EpisodeResult.Status status,

@@ -3,8 +3,10 @@ package dev.gauntlet.reports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
+import dev.gauntlet.api.RunSize;
 import dev.gauntlet.reports.store.Aggregate;
 import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.ResultRow;
@@ -35,7 +37,21 @@ public final class SummaryJson implements RunListener {
         if (!judges.isEmpty()) {
             root.set("judges", Json.MAPPER.valueToTree(judges.stream().map(JudgeAgreement.Row::toMap).toList()));
         }
+        trace(root, run.folder(), rows.size());
         Json.write(run.folder().summary(), root);
+    }
+
+    /**
+     * Adds what the run's record takes on disk ({@link RunSize}: every file but the HTML report), in all and per
+     * episode, with the distinct screenshots apart.
+     */
+    static void trace(ObjectNode root, RunFolder folder, long episodes) {
+        RunSize size = RunSize.of(folder);
+        ObjectNode n = root.putObject("trace");
+        n.put("bytes", size.bytes());
+        n.put("bytes_per_episode", size.perEpisode(episodes));
+        n.put("screenshot_files", size.screenshotFiles());
+        n.put("screenshot_bytes", size.screenshotBytes());
     }
 
     /** Returns the summary of rows (grouped by suite and agent, both sorted). */
