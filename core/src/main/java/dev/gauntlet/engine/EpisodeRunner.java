@@ -161,17 +161,19 @@ final class EpisodeRunner {
                 }
                 long agentMs = millis(a0);
                 String reasoning = reasoning(agent);
+                // the text the agent read; built now, before the action, where a judge will read it
+                String seen = obs.viewBuilt() || !d.suite.judges.isEmpty() ? obs.axtree() : "";
                 if (action instanceof Action.Answer ans) {
                     answer = ans.text();
                     stopReason = "answer";
-                    steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs,
+                    steps.add(new Step(i, obs.url(), obs.title(), seen, action, "", shot, agentMs, 0, observeMs,
                             reasoning));
                     break;
                 }
                 long e0 = System.nanoTime();
                 String e = episode.act(action);
                 String error = action instanceof Action.Invalid inv ? inv.reason() : e == null ? "" : e;
-                steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
+                steps.add(new Step(i, obs.url(), obs.title(), seen, action, error, shot, agentMs,
                         millis(e0), observeMs, reasoning));
             }
             String finalShot = settings.screenshots() == Screenshots.NONE ? "" : saveScreenshot(d, steps.size(), obs);
