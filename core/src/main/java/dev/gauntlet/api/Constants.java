@@ -84,6 +84,14 @@ public final class Constants {
     public static final String SCREENSHOTS = "gauntlet.screenshots";
     public static final String SCREENSHOTS_DEFAULT = "steps";
 
+    /** How saved screenshots are stored: {@code png} or {@code jpeg}; each distinct image is written once. */
+    public static final String SCREENSHOTS_FORMAT = "gauntlet.screenshots.format";
+    public static final String SCREENSHOTS_FORMAT_DEFAULT = "png";
+
+    /** JPEG quality of saved screenshots, 1 to 100, with {@code gauntlet.screenshots.format=jpeg}. */
+    public static final String SCREENSHOTS_QUALITY = "gauntlet.screenshots.quality";
+    public static final String SCREENSHOTS_QUALITY_DEFAULT = "80";
+
     /** Browser executable; empty = discover a system Chromium, then Playwright's own download. */
     public static final String BROWSER_PATH = "gauntlet.browser.path";
 

@@ -2,7 +2,7 @@ package dev.gauntlet.api;
 
 import java.util.function.Supplier;
 
-/** A value computed at most once, on first use (screenshots are costly and often unused). */
+/** A value computed at most once, on first use (screenshots and page views are costly and often unused). */
 public final class Lazy<T> implements Supplier<T> {
 
     private Supplier<? extends T> supplier;
@@ -22,6 +22,11 @@ public final class Lazy<T> implements Supplier<T> {
         lazy.value = value;
         lazy.done = true;
         return lazy;
+    }
+
+    /** Tells whether the value is there (computed, or given), without computing it. */
+    public synchronized boolean isDone() {
+        return done;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gauntlet.api;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  *   summary.json                                   figures per suite × agent
  *   judges.csv, judges.json                        judges' agreement with the oracle, when judges ran
  *   trajectories/[&lt;suite&gt;__]&lt;task&gt;__&lt;seed&gt;[__&lt;agent&gt;].jsonl
- *   screenshots/&lt;suite&gt;/&lt;task&gt;__&lt;seed&gt;[__&lt;agent&gt;]/step-NN.png
+ *   screenshots/&lt;sha-256 of the image, 32 hex digits&gt;.png|jpg  each distinct image once; steps name theirs
  *   allure-results/                                Allure's input; allure-results/history the trends so far
  *   report/                                        Allure's multi-file report; report/history carries trends on
  *   report.html                                    the single-file report
@@ -163,13 +162,12 @@ public record RunFolder(Path path) {
     }
 
     /**
-     * Names a step's screenshot relative to the run folder, as trajectories record it:
-     * {@code screenshots/<suite>/<task>__<seed>[__<agent>]/step-NN.png}; a {@code null} agent is left out.
+     * Names a saved screenshot relative to the run folder, as trajectories record it: {@code screenshots/<digest>.<ext>}.
+     * The name is the image's content hash, so a run writes each distinct image once and every step that saw it
+     * names the same file.
      */
-    public static String screenshotName(String suite, String task, long seed, String agent, int step) {
-        return SCREENSHOTS + "/" + safeName(suite) + "/" + safeName(task) + "__" + seed
-                + (agent == null ? "" : "__" + safeName(agent)) + "/step-"
-                + String.format(Locale.ROOT, "%02d", step) + ".png";
+    public static String screenshotFile(String digest, String extension) {
+        return SCREENSHOTS + "/" + digest + "." + extension;
     }
 
     /** Makes a string safe as a file name part: a run of characters outside {@code A-Za-z0-9._+-} becomes {@code _}. */

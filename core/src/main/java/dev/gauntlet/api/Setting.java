@@ -58,6 +58,18 @@ public record Setting<T>(String key, String defaultValue, String meaning, Parser
         });
     }
 
+    /** A whole number in {@code [min, max]}. */
+    public static Setting<Integer> integer(String key, String defaultValue, int min, int max, String meaning) {
+        Setting<Integer> atLeast = integer(key, defaultValue, min, meaning);
+        return new Setting<>(key, defaultValue, meaning, (k, v) -> {
+            int n = atLeast.parser().parse(k, v);
+            if (n > max) {
+                throw new ConfigException(k, v, "a whole number from " + min + " to " + max);
+            }
+            return n;
+        });
+    }
+
     /** A number in {@code [min, max]}. */
     public static Setting<Double> decimal(String key, String defaultValue, double min, double max, String meaning) {
         return new Setting<>(key, defaultValue, meaning, (k, v) -> {

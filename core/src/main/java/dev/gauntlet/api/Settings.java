@@ -48,6 +48,10 @@ public final class Settings {
             Constants.LEADERBOARD_DEFAULT, "leaderboard file regenerated after each run; `off` disables it");
     public static final Setting<Screenshots> SCREENSHOTS = Setting.choice(Constants.SCREENSHOTS,
             Constants.SCREENSHOTS_DEFAULT, Screenshots.class, "when to save what the agent saw");
+    public static final Setting<ScreenshotFormat> SCREENSHOTS_FORMAT = Setting.choice(Constants.SCREENSHOTS_FORMAT,
+            Constants.SCREENSHOTS_FORMAT_DEFAULT, ScreenshotFormat.class, "how saved screenshots are stored");
+    public static final Setting<Integer> SCREENSHOTS_QUALITY = Setting.integer(Constants.SCREENSHOTS_QUALITY,
+            Constants.SCREENSHOTS_QUALITY_DEFAULT, 1, 100, "JPEG quality of saved screenshots");
     public static final Setting<String> BROWSER_PATH = Setting.text(Constants.BROWSER_PATH, "",
             "Chromium executable; default: discover a system Chromium");
     public static final Setting<String> BROWSER_ENDPOINT = Setting.text(Constants.BROWSER_ENDPOINT, "",
@@ -134,7 +138,7 @@ public final class Settings {
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
-            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
+            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,

@@ -6,7 +6,8 @@ package dev.gauntlet.api;
  * @param index      0-based step number
  * @param url        URL the agent saw
  * @param title      title the agent saw
- * @param observationText the accessibility text the agent saw (kept for reports and judges)
+ * @param observationText the accessibility text the agent saw (kept for reports and judges); {@code ""} when the
+ *                   agent never read the page's views and no judge runs (a lazy observation was never built)
  * @param action     the action taken
  * @param error      error of the action (or of the agent), {@code ""} if none
  * @param screenshot file name of the screenshot of what the agent saw, relative to the run folder, or {@code ""}

@@ -129,6 +129,36 @@ public final class ActionExecutor {
     }
 
     /** Returns a locator for an element id ({@code 12}) or a prefixed Playwright selector ({@code css=#x}). */
+    /**
+     * Tells whether an action may name an element by its observation id ({@code data-gid}): a target written as an
+     * id, or a suite's native action (which reads ids itself). Selectors, coordinates and navigation need no ids.
+     */
+    static boolean namesElementId(Action action) {
+        String target;
+        if (action instanceof Action.Click a) {
+            target = a.target();
+        } else if (action instanceof Action.DoubleClick a) {
+            target = a.target();
+        } else if (action instanceof Action.Hover a) {
+            target = a.target();
+        } else if (action instanceof Action.Fill a) {
+            target = a.target();
+        } else if (action instanceof Action.Type a) {
+            target = a.target();
+        } else if (action instanceof Action.TypeAtCaret a) {
+            target = a.target();
+        } else if (action instanceof Action.Select a) {
+            target = a.target();
+        } else if (action instanceof Action.Press a) {
+            target = a.target();
+        } else if (action instanceof Action.Scroll a) {
+            target = a.target();
+        } else {
+            return action instanceof Action.Native;
+        }
+        return target != null && ELEMENT_ID.matcher(target).matches();
+    }
+
     public static Locator locate(Page page, String target) {
         if (target == null || target.isBlank()) {
             throw new PlaywrightException("no target element given");

@@ -26,6 +26,8 @@ public abstract class BrowserEpisode implements Episode {
     private Object probed;
     /** The page's address as the latest observation saw it (Chromium's error page included). */
     private String seenUrl;
+    /** The latest observation, until the next action: its views are built before an action that needs the ids. */
+    private Observation latest;
 
     /**
      * @param ownsContext whether closing the episode closes the context (false for a page reused across episodes)
@@ -74,16 +76,26 @@ public abstract class BrowserEpisode implements Episode {
         return "this suite has no native action '" + action.text() + "'";
     }
 
+    /**
+     * Observes lazily: the views (accessibility text, pruned HTML, elements) are built when the agent first reads
+     * one, or before an action that names an element by id, so the ids are the ones an eager observation would have
+     * given (an agent may act on an id it never read).
+     */
     @Override
     public Observation observe() throws Exception {
-        Observation observation = PageObserver.observe(executor.page(), instruction(), lastError, probe());
+        Observation observation = PageObserver.observe(executor.page(), instruction(), lastError, probe(), true);
         probed = observation.extras().get("probe");
         seenUrl = observation.url();
+        latest = observation;
         return decorate(observation);
     }
 
     @Override
     public String act(Action action) throws Exception {
+        if (latest != null && !latest.viewBuilt() && ActionExecutor.namesElementId(action)) {
+            latest.elements(); // the ids are given by the walk
+        }
+        latest = null;
         probed = null;
         String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
         lastError = error == null ? "" : error;

@@ -25,54 +25,91 @@ public final class PageObserver {
 
     private static final String SCRIPT = load("observe.js");
     /** Installs the observer in the document once, then calls it: later calls ship a few bytes, not the script. */
-    private static final String INSTALL = "(probe) => { window.__gauntletObserve = " + SCRIPT.trim().replaceAll(";\\s*$", "")
-            + "; return window.__gauntletObserve(probe); }";
-    private static final String CALL = "(probe) => typeof window.__gauntletObserve === 'function' ? window.__gauntletObserve(probe) : null";
+    private static final String INSTALL = "(arg) => { window.__gauntletObserve = " + SCRIPT.trim().replaceAll(";\\s*$", "")
+            + "; return window.__gauntletObserve(arg); }";
+    private static final String CALL = "(arg) => typeof window.__gauntletObserve === 'function' ? window.__gauntletObserve(arg) : null";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PageObserver() {}
 
-    /** Returns the observation of the active page of its context. */
+    /** Returns the observation of the active page of its context, its views built at once. */
     public static Observation observe(Page page, String instruction, String lastActionError) {
         return observe(page, instruction, lastActionError, null);
     }
 
     /**
-     * Returns the observation, with the value of the JavaScript expression {@code probe} (evaluated in the same round
-     * trip) in the extra {@code "probe"}; suites use it for state they would otherwise fetch separately.
+     * Returns the observation, its views built at once, with the value of the JavaScript expression {@code probe}
+     * (evaluated in the same round trip) in the extra {@code "probe"}; suites use it for state they would otherwise
+     * fetch separately.
      */
     public static Observation observe(Page page, String instruction, String lastActionError, String probe) {
-        String raw = evaluate(page, probe);
+        return observe(page, instruction, lastActionError, probe, false);
+    }
+
+    /**
+     * Returns the observation as {@link #observe(Page, String, String, String)} does; with {@code lazy} this round
+     * trip brings only the URL, title and probe, and the views (accessibility text, pruned HTML, elements with their
+     * ids) are built by one more round trip when the agent first reads one of them.
+     */
+    public static Observation observe(Page page, String instruction, String lastActionError, String probe,
+                                      boolean lazy) {
+        JsonNode root = parse(evaluate(page, probe, !lazy));
+        List<Page> pages = page.context().pages();
+        List<String> tabs = pages.stream().map(Page::url).toList();
+        int active = Math.max(0, pages.indexOf(page));
+        Map<String, Object> extras = probe == null ? Map.of() : Map.of("probe", probed(root));
+        Lazy<byte[]> screenshot = Lazy.of(() -> page.isClosed() ? null : page.screenshot());
+        String url = root.path("url").asText();
+        String title = root.path("title").asText();
+        if (lazy) {
+            return Observation.lazy(url, title, tabs, active, instruction, () -> view(page), lastActionError, extras,
+                    screenshot);
+        }
+        Observation.View view = view(root);
+        return new Observation(url, title, tabs, active, instruction, view.html(), view.axtree(), view.elements(),
+                lastActionError, extras, screenshot);
+    }
+
+    /** Walks the page now: what a lazy observation's views are when first read. */
+    private static Observation.View view(Page page) {
+        return page.isClosed() ? new Observation.View("", "", List.of()) : view(parse(evaluate(page, null, true)));
+    }
+
+    private static Observation.View view(JsonNode root) {
+        List<Element> elements = new ArrayList<>();
+        for (JsonNode e : root.path("elements")) {
+            Map<String, String> attrs = new HashMap<>();
+            e.path("attrs").fields().forEachRemaining(f -> attrs.put(f.getKey(), f.getValue().asText()));
+            JsonNode b = e.path("box");
+            elements.add(new Element(e.path("id").asText(), e.path("role").asText(), e.path("name").asText(),
+                    e.path("tag").asText(), e.path("value").asText(), e.path("interactive").asBoolean(),
+                    e.path("checked").asBoolean(), attrs,
+                    new Element.Box(b.path(0).asDouble(), b.path(1).asDouble(), b.path(2).asDouble(), b.path(3).asDouble())));
+        }
+        return new Observation.View(root.path("html").asText(), root.path("axtree").asText(), elements);
+    }
+
+    private static Object probed(JsonNode root) {
+        Object value = JSON.convertValue(root.path("probe"), Object.class);
+        return value == null ? "" : value;
+    }
+
+    private static JsonNode parse(String raw) {
         try {
-            JsonNode root = JSON.readTree(raw);
-            List<Element> elements = new ArrayList<>();
-            for (JsonNode e : root.path("elements")) {
-                Map<String, String> attrs = new HashMap<>();
-                e.path("attrs").fields().forEachRemaining(f -> attrs.put(f.getKey(), f.getValue().asText()));
-                JsonNode b = e.path("box");
-                elements.add(new Element(e.path("id").asText(), e.path("role").asText(), e.path("name").asText(),
-                        e.path("tag").asText(), e.path("value").asText(), e.path("interactive").asBoolean(),
-                        e.path("checked").asBoolean(), attrs,
-                        new Element.Box(b.path(0).asDouble(), b.path(1).asDouble(), b.path(2).asDouble(), b.path(3).asDouble())));
-            }
-            List<Page> pages = page.context().pages();
-            List<String> tabs = pages.stream().map(Page::url).toList();
-            return new Observation(root.path("url").asText(), root.path("title").asText(), tabs,
-                    Math.max(0, pages.indexOf(page)), instruction, root.path("html").asText(),
-                    root.path("axtree").asText(), elements, lastActionError,
-                    probe == null ? Map.of() : Map.of("probe", JSON.convertValue(root.path("probe"), Object.class) == null
-                            ? "" : JSON.convertValue(root.path("probe"), Object.class)),
-                    Lazy.of(() -> page.isClosed() ? null : page.screenshot()));
+            return JSON.readTree(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("observation script returned bad JSON", e);
         }
     }
 
-    private static String evaluate(Page page, String probe) {
+    private static String evaluate(Page page, String probe, boolean walk) {
+        Map<String, Object> arg = new HashMap<>();
+        arg.put("probe", probe);
+        arg.put("walk", walk);
         for (int attempt = 0; ; attempt++) {
             try {
-                String json = (String) page.evaluate(CALL, probe);
-                return json != null ? json : (String) page.evaluate(INSTALL, probe);
+                String json = (String) page.evaluate(CALL, arg);
+                return json != null ? json : (String) page.evaluate(INSTALL, arg);
             } catch (PlaywrightException e) {
                 // a click that navigates destroys the context the script ran in; wait for the new document once
                 String msg = String.valueOf(e.getMessage());

@@ -27,7 +27,6 @@ import dev.gauntlet.suite.EarlyStop;
 import dev.gauntlet.suite.EpisodeContext;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,12 +58,15 @@ final class EpisodeRunner {
     private final RunSettings settings;
     private final Registry registry;
     private final Path runDir;
+    private final ScreenshotStore screenshots;
 
     EpisodeRunner(Config config, RunSettings settings, Registry registry, Path runDir) {
         this.config = config;
         this.settings = settings;
         this.registry = registry;
         this.runDir = runDir;
+        this.screenshots = new ScreenshotStore(runDir, dev.gauntlet.api.Settings.SCREENSHOTS_FORMAT.read(config),
+                dev.gauntlet.api.Settings.SCREENSHOTS_QUALITY.read(config));
     }
 
     /** How long past the episode's limit a call of the site, browser or oracle may still run. */
@@ -181,17 +183,19 @@ final class EpisodeRunner {
                 }
                 long agentMs = millis(a0);
                 String reasoning = reasoning(agent);
+                // the text the agent read; built now, before the action, where a judge will read it
+                String seen = obs.viewBuilt() || !d.suite.judges.isEmpty() ? obs.axtree() : "";
                 if (action instanceof Action.Answer ans) {
                     answer = ans.text();
                     stopReason = "answer";
-                    steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", shot, agentMs, 0, observeMs,
+                    steps.add(new Step(i, obs.url(), obs.title(), seen, action, "", shot, agentMs, 0, observeMs,
                             reasoning));
                     break;
                 }
                 long e0 = System.nanoTime();
                 String e = episode.act(action);
                 String error = action instanceof Action.Invalid inv ? inv.reason() : e == null ? "" : e;
-                steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, shot, agentMs,
+                steps.add(new Step(i, obs.url(), obs.title(), seen, action, error, shot, agentMs,
                         millis(e0), observeMs, reasoning));
             }
             String finalShot = settings.screenshots() == Screenshots.NONE ? "" : saveScreenshot(d, steps.size(), obs);
@@ -310,15 +314,7 @@ final class EpisodeRunner {
 
     private String saveScreenshot(Descriptors.EpisodeDescriptor d, int index, Observation obs) throws IOException {
         byte[] png = obs.screenshot().get();
-        if (png == null) {
-            return "";
-        }
-        String name = RunFolder.screenshotName(d.task.suite(), d.task.id(), d.seed,
-                d.agent == null ? null : d.agent.name(), index);
-        Path file = runDir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, png);
-        return name;
+        return png == null ? "" : screenshots.save(png);
     }
 
     private static EpisodeResult result(Descriptors.EpisodeDescriptor d, EpisodeResult.Status status,

@@ -177,8 +177,18 @@ final class RunExecutor {
         }
         System.out.println("[gauntlet] " + progress.summary() + (run.resuming ? "; " + kept.size()
                 + " episodes kept from before (summary.json counts every episode)" : "") + "; results in " + dir.path());
+        System.out.println("[gauntlet] " + traceSize(dir.folder(), kept.size() + all.size()));
         BuildGate.record(run.config, dir, null, all);
         junit.executionFinished(run, TestExecutionResult.successful());
+    }
+
+    /** The run folder's size per episode, as summary.json gives it ({@link dev.gauntlet.api.RunSize}). */
+    private static String traceSize(dev.gauntlet.api.RunFolder dir, int episodes) {
+        try {
+            return dev.gauntlet.api.RunSize.of(dir).describe(episodes);
+        } catch (RuntimeException e) {
+            return "trace size unknown: " + e.getMessage();
+        }
     }
 
     private void beforeAgent(OpenedSuite suite, AgentSpec agent) {

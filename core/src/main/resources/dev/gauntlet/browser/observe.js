@@ -1,7 +1,12 @@
 // Builds Gauntlet's observation of the current document in one pass: stable element ids (data-gid), an
 // accessibility-style text, pruned HTML and the element list. Returns a JSON string (cheaper to ship than objects).
-// `probe`, when given, is a suite's expression (MiniWoB's done flag) evaluated in the same round trip.
-(probe) => {
+// `arg.probe`, when given, is a suite's expression (MiniWoB's done flag) evaluated in the same round trip; with
+// `arg.walk` false only the URL, title and probe come back (the views are built by a later call, when first read).
+(arg) => {
+  const probe = arg ? arg.probe : null;
+  if (arg && arg.walk === false) {
+    return JSON.stringify({url: location.href, title: document.title, probe: probe ? (0, eval)(probe) : null});
+  }
   const MAX_TEXT = 160;
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'BR']);
   const KEEP_ATTRS = ['id', 'class', 'type', 'name', 'value', 'placeholder', 'href', 'title', 'alt', 'aria-label',

@@ -49,12 +49,10 @@ class RunFolderTests {
     }
 
     @Test
-    void aScreenshotIsNamedRelativeToTheRunWithATwoDigitStep() {
-        assertEquals("screenshots/miniwob/click-button__3__replay/step-07.png",
-                RunFolder.screenshotName("miniwob", "click-button", 3, "replay", 7));
-        assertEquals("screenshots/webarena/12__0/step-123.png", RunFolder.screenshotName("webarena", "12", 0, null, 123));
-        assertEquals(run.path().resolve("screenshots/webarena/12__0/step-00.png"),
-                run.resolve(RunFolder.screenshotName("webarena", "12", 0, null, 0)));
+    void aScreenshotIsNamedByItsContentHashRelativeToTheRun() {
+        assertEquals("screenshots/0123456789abcdef0123456789abcdef.png",
+                RunFolder.screenshotFile("0123456789abcdef0123456789abcdef", "png"));
+        assertEquals(run.path().resolve("screenshots/ab.jpg"), run.resolve(RunFolder.screenshotFile("ab", "jpg")));
     }
 
     @Test
@@ -63,7 +61,5 @@ class RunFolderTests {
         assertEquals("llm_model_x", RunFolder.safeName("llm: model=x"));
         assertEquals("v1.2+x-y_z", RunFolder.safeName("v1.2+x-y_z"));
         assertEquals("task_1__0.jsonl", RunFolder.trajectoryName(null, "task/1", 0, null));
-        assertEquals("screenshots/webshop/goal_7__1__rule/step-01.png",
-                RunFolder.screenshotName("webshop", "goal: 7", 1, "rule", 1));
     }
 }

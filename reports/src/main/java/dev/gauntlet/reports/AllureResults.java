@@ -43,6 +43,9 @@ import java.util.UUID;
  */
 public final class AllureResults implements RunListener {
 
+    /** A screenshot file named by its content hash, as the engine saves them. */
+    private static final java.util.regex.Pattern CONTENT_NAMED = java.util.regex.Pattern.compile("[0-9a-f]{32}\\.(png|jpg)");
+
     private FileSystemResultsWriter writer;
     private Path dir;
 
@@ -195,9 +198,18 @@ public final class AllureResults implements RunListener {
         if (!Files.exists(file)) {
             return;
         }
-        String source = UUID.randomUUID() + "-attachment.png";
-        Files.copy(file, dir.resolve(source));
-        into.add(new Attachment().setName(name).setType("image/png").setSource(source));
+        String fileName = file.getFileName().toString();
+        boolean jpeg = fileName.endsWith(".jpg");
+        // a screenshot named by its content hash is copied once and shared by every step that saw it; a file of
+        // the older step-NN.png layout (a resumed run's) gets an attachment of its own
+        String source = (CONTENT_NAMED.matcher(fileName).matches() ? fileName.substring(0, fileName.indexOf('.'))
+                : UUID.randomUUID().toString()) + "-attachment" + (jpeg ? ".jpg" : ".png");
+        Path target = dir.resolve(source);
+        if (!Files.exists(target)) {
+            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String type = jpeg ? "image/jpeg" : "image/png";
+        into.add(new Attachment().setName(name).setType(type).setSource(source));
     }
 
     private void attachText(List<Attachment> into, String name, String type, String text) {

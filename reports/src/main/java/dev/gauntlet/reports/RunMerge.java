@@ -90,7 +90,9 @@ public final class RunMerge {
             }
         }
         String id = runs.get(0).manifest().path("id").asText(target.id());
-        Json.write(target.summary(), SummaryJson.render(id, rows));
+        com.fasterxml.jackson.databind.node.ObjectNode summary = SummaryJson.render(id, rows);
+        SummaryJson.trace(summary, target, rows.size());
+        Json.write(target.summary(), summary);
         Json.write(target.manifest(), manifest(runs, id, shards, rows));
         return StoredRun.read(out);
     }

@@ -3,8 +3,10 @@ package dev.gauntlet.reports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
+import dev.gauntlet.api.RunSize;
 import dev.gauntlet.reports.store.Aggregate;
 import dev.gauntlet.reports.store.CorruptRunException;
 import dev.gauntlet.reports.store.ResultRow;
@@ -33,19 +35,38 @@ public final class SummaryJson implements RunListener {
     public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException, CorruptRunException {
         List<ResultRow> rows = Files.isRegularFile(run.folder().results()) ? StoredRun.results(run.folder())
                 : results.stream().map(ResultRow::of).toList();
-        write(run.folder().summary(), run.id(), rows, results);
+        ObjectNode root = summary(run.id(), rows, results);
+        trace(root, run.folder(), rows.size());
+        Json.write(run.folder().summary(), root);
     }
 
     /** Writes the summary of {@code rows} to {@code file}, with the judges' agreement over {@code results}. */
     public static void write(Path file, String runId, List<ResultRow> rows, List<EpisodeResult> results)
             throws IOException {
+        Json.write(file, summary(runId, rows, results));
+    }
+
+    private static ObjectNode summary(String runId, List<ResultRow> rows, List<EpisodeResult> results) {
         ObjectNode root = render(runId, rows);
         // judge vs oracle agreement per suite and judge: confusion matrix, precision, recall, F1, accuracy, kappa
         List<JudgeAgreement.Row> judges = JudgeAgreement.compute(results);
         if (!judges.isEmpty()) {
             root.set("judges", Json.MAPPER.valueToTree(judges.stream().map(JudgeAgreement.Row::toMap).toList()));
         }
-        Json.write(file, root);
+        return root;
+    }
+
+    /**
+     * Adds what the run's record takes on disk ({@link RunSize}: every file but the HTML report), in all and per
+     * episode, with the distinct screenshots apart.
+     */
+    static void trace(ObjectNode root, RunFolder folder, long episodes) {
+        RunSize size = RunSize.of(folder);
+        ObjectNode n = root.putObject("trace");
+        n.put("bytes", size.bytes());
+        n.put("bytes_per_episode", size.perEpisode(episodes));
+        n.put("screenshot_files", size.screenshotFiles());
+        n.put("screenshot_bytes", size.screenshotBytes());
     }
 
     /** Returns the summary of rows (grouped by suite and agent, both sorted). */

@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * Measures the harness against bare Playwright on the same scripted episodes (the gold demonstrations of built-in
  * tasks): {@code mvn -q verify -Pbench} (arguments: {@code -Dbench.seeds=20 -Dbench.rounds=3}). Prints ms/episode and
- * ms/step for both, their ratio, and the harness's reset time. Both sides keep the task page loaded and reset it by
+ * ms/step for both, their ratio, and the harness's reset time; then episodes per minute with 1 and 2 workers and the
+ * memory each worker takes besides Chromium ({@link RunFootprint}). Both sides keep the task page loaded and reset it by
  * script, as MiniWoB's gym does; the harness also builds an observation before every step and records the results,
  * which is what the ratio prices. Seed 0 of each task (page load, browser launch) is timed on neither side.
  */
@@ -70,8 +71,14 @@ public final class MiniWobBenchmark {
         print("harness, no screenshots", plain, bare);
         print("harness, screenshot per step", shots, bare);
         System.out.printf(Locale.ROOT, "harness reset (script reset + instruction on a loaded page): %.1f ms%n", reset);
-        System.out.printf(Locale.ROOT, "RESULT step ratio %.2f (target <= 1.15), reset %.1f ms (target <= 50)%n",
-                plain.perStep() / bare.perStep(), reset);
+        System.out.printf(Locale.ROOT, "RESULT step ratio %.2f (target <= 1.10), with a screenshot per step %.2f"
+                        + " (target <= 1.5), reset %.1f ms (target <= 50)%n",
+                plain.perStep() / bare.perStep(), shots.perStep() / bare.perStep(), reset);
+        // end to end with the defaults (a screenshot per step): what a run of these episodes takes per worker count
+        for (int workers = 1; workers <= 2; workers++) {
+            int w = workers;
+            System.out.println(RunFootprint.measure(workers, () -> harness(seeds, runs, "steps", w).size()));
+        }
     }
 
     /** Total time and counts of one pass over the same episodes. */
@@ -168,6 +175,10 @@ public final class MiniWobBenchmark {
 
     /** Runs the episodes through the engine with the replay agent; times each test. */
     private static Map<String, long[]> harness(int seeds, Path runs, String screenshots) {
+        return harness(seeds, runs, screenshots, 1);
+    }
+
+    private static Map<String, long[]> harness(int seeds, Path runs, String screenshots, int workers) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass("dev.gauntlet.suites.GauntletBenchmarkIT"))
                 .configurationParameter(Constants.SUITE, "miniwob")
@@ -175,6 +186,7 @@ public final class MiniWobBenchmark {
                 .configurationParameter(Constants.TASKS, String.join(",", TASKS))
                 .configurationParameter(Constants.SEEDS, Integer.toString(seeds))
                 .configurationParameter(Constants.SCREENSHOTS, screenshots)
+                .configurationParameter(Constants.WORKERS, Integer.toString(workers))
                 .configurationParameter(Constants.RUNS_DIR, runs.toString())
                 .configurationParameter(Constants.LEADERBOARD, "off")
                 .configurationParameter("gauntlet.report.html", "false")
