@@ -177,4 +177,8 @@ public final class Constants {
     /** Judges: the {@code orm} judge's P(YES) at or above which it calls an episode a success. */
     public static final String JUDGE_ORM_THRESHOLD = "judge.orm.threshold";
     public static final String JUDGE_ORM_THRESHOLD_DEFAULT = "0.5";
+
+    /** Where in-process (DJL) models run: {@code auto}, {@code cpu} or {@code gpu}. */
+    public static final String DEVICE = "gauntlet.device";
+    public static final String DEVICE_DEFAULT = "auto";
 }

@@ -44,6 +44,16 @@ public final class DjlCommand {
                         seeds.isEmpty() ? List.of() : SeedRange.parse("--seeds", seeds).seeds(),
                         a.all("runs").stream().map(Path::of).toList(), a.integer("maxSteps", 10, 1)));
             }
+            case "train" -> {
+                CommandArgs a = new CommandArgs(command, rest, Set.of("data", "out", "steps", "batch", "lr", "buckets",
+                        "hidden", "mlp", "seed", "heldOutSeeds", "heldOutTasks", "device"));
+                PolicyTrainer.Hyper h = new PolicyTrainer.Hyper(a.integer("steps", 1000, 1), a.integer("batch", 32, 1),
+                        a.decimal("lr", 0.01), new PolicyModel.Shape3(a.integer("buckets", 4096, 2),
+                        a.integer("hidden", 32, 1), a.integer("mlp", 64, 1)), a.integer("seed", 0, 0));
+                new TrainCommand(System.out).run(new TrainCommand.Options(a.path("data", null), a.path("out", null), h,
+                        TrainCommand.split(a.text("heldOutSeeds", ""), a.text("heldOutTasks", "")),
+                        a.text("device", config.get("gauntlet.device", "auto"))));
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "'; commands: export, train, bench");
         }
