@@ -103,6 +103,8 @@ public final class Settings {
 
     public static final Setting<ModelDevice> DEVICE = Setting.choice(Constants.DEVICE, Constants.DEVICE_DEFAULT,
             ModelDevice.class, "where in-process (DJL) models run");
+    public static final Setting<String> JUDGE_LEARNED_ORM_MODEL = Setting.text(Constants.JUDGE_LEARNED_ORM_MODEL, "",
+            "the learned-orm judge's model folder");
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
@@ -110,7 +112,8 @@ public final class Settings {
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
-            JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD, DEVICE);
+            JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD, DEVICE,
+            JUDGE_LEARNED_ORM_MODEL);
 
     /**
      * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what

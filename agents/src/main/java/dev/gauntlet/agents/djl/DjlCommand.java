@@ -54,6 +54,22 @@ public final class DjlCommand {
                         TrainCommand.split(a.text("heldOutSeeds", ""), a.text("heldOutTasks", "")),
                         a.text("device", config.get("gauntlet.device", "auto"))));
             }
+            case "train-orm" -> {
+                CommandArgs a = new CommandArgs(command, rest, Set.of("data", "out", "steps", "batch", "lr", "buckets",
+                        "hidden", "seed", "heldOutSeeds", "heldOutTasks", "device"));
+                new TrainOrmCommand(System.out).run(new TrainOrmCommand.Options(a.path("data", null),
+                        a.path("out", null), a.integer("steps", 600, 1), a.integer("batch", 32, 1),
+                        a.decimal("lr", 0.01), a.integer("buckets", 4096, 2), a.integer("hidden", 32, 1),
+                        a.integer("seed", 0, 0), TrainCommand.split(a.text("heldOutSeeds", ""),
+                        a.text("heldOutTasks", "")), a.text("device", config.get("gauntlet.device", "auto"))));
+            }
+            case "bench" -> {
+                CommandArgs a = new CommandArgs(command, rest, Set.of("data", "model", "device", "decisions",
+                        "maxBatch", "maxWaitMs", "trainSteps"));
+                new BenchCommand(System.out).run(a.path("data", null), a.path("model", null),
+                        a.text("device", config.get("gauntlet.device", "auto")), a.integer("decisions", 200, 1),
+                        a.integer("maxBatch", 8, 1), a.decimal("maxWaitMs", 1), a.integer("trainSteps", 1000, 0));
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "'; commands: export, train, bench");
         }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class Features {
 
     /** The feature templates' version, recorded in the manifest; a model is refused when it differs. */
-    static final String VERSION = "hashed-words/1";
+    static final String VERSION = "hashed-words/2";
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -53,8 +53,13 @@ final class Features {
         return List.copyOf(f);
     }
 
-    /** Returns the features of one element in the context of the instruction and history. */
-    List<String> element(Dataset.ElementRecord e, String instruction, List<Past> history) {
+    /**
+     * Returns the features of element {@code index} of {@code all} in the context of the instruction and history:
+     * its own, what it shares with the instruction, what the elements just before it share (the title of the dialog
+     * a Close button belongs to), its ordinal among elements of its role against quoted numbers ("result 2").
+     */
+    List<String> element(List<Dataset.ElementRecord> all, int index, String instruction, List<Past> history) {
+        Dataset.ElementRecord e = all.get(index);
         Set<String> f = new LinkedHashSet<>();
         String text = e.text().toLowerCase(Locale.ROOT).trim();
         List<String> words = words(text);
@@ -103,6 +108,23 @@ final class Features {
             } else if (!q.isEmpty() && !text.isEmpty() && (text.contains(q) || q.contains(text))) {
                 f.add("quote-part");
             }
+        }
+        for (int back = 1; back <= 3 && index - back >= 0; back++) {
+            String near = all.get(index - back).text().toLowerCase(Locale.ROOT).trim();
+            if (!near.isEmpty() && quoted.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).trim().equals(near))) {
+                f.add("near-quote-equal");
+                f.add("near-quote-equal:" + e.role());
+                break;
+            }
+        }
+        int ordinal = 0;
+        for (int i = 0; i <= index; i++) {
+            if (all.get(i).role().equals(e.role())) {
+                ordinal++;
+            }
+        }
+        if (quoted.contains(String.valueOf(ordinal))) {
+            f.add("ordinal-quoted:" + e.role());
         }
         int acted = 0;
         for (Past p : history) {

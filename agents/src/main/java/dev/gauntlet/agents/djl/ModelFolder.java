@@ -24,16 +24,21 @@ final class ModelFolder {
 
     static void save(Path dir, PolicyModel model, ModelManifest manifest, Map<String, Integer> vocabulary)
             throws IOException {
+        save(dir, model.encode(), model.features, manifest, vocabulary);
+    }
+
+    static void save(Path dir, byte[] parameters, Features features, ModelManifest manifest,
+                     Map<String, Integer> vocabulary) throws IOException {
         Files.createDirectories(dir);
         Path params = dir.resolve(PARAMETERS);
-        Files.write(params, model.encode());
+        Files.write(params, parameters);
         ModelManifest withDigest = new ModelManifest(manifest.format(), manifest.kind(), manifest.suite(),
                 manifest.datasetSchema(), manifest.features(), manifest.data(), manifest.hyperparameters(),
                 manifest.metrics(), DatasetFile.sha256(params), manifest.versions(), manifest.trainTasks(),
                 manifest.createdAt());
         StringBuilder vocab = new StringBuilder("feature\tbucket\tcount\n");
         new TreeMap<>(vocabulary).forEach((f, n) -> vocab.append(f.replace('\t', ' ')).append('\t')
-                .append(model.features.bucket(f)).append('\t').append(n).append('\n'));
+                .append(features.bucket(f)).append('\t').append(n).append('\n'));
         Files.writeString(dir.resolve(VOCABULARY), vocab);
         Files.writeString(dir.resolve(MANIFEST),
                 DatasetFile.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(withDigest));
@@ -41,6 +46,11 @@ final class ModelFolder {
 
     /** Reads and checks the manifest of {@code dir} for a policy of {@code suite} ({@code null}: any suite). */
     static ModelManifest manifest(Path dir, String suite) {
+        return manifest(dir, "policy", suite);
+    }
+
+    /** Reads and checks the manifest of {@code dir} for a model of {@code kind} ({@code policy}, {@code orm}). */
+    static ModelManifest manifest(Path dir, String kind, String suite) {
         Path file = dir.resolve(MANIFEST);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("model folder " + dir + " does not exist");
@@ -57,9 +67,9 @@ final class ModelFolder {
                     .orElse(""));
         }
         expect(file, "format", m.format(), FORMAT);
-        expect(file, "kind", m.kind(), "policy");
+        expect(file, "kind", m.kind(), kind);
         expect(file, "dataset_schema", m.datasetSchema(), Dataset.SCHEMA);
-        expect(file, "features", m.features(), Features.VERSION);
+        expect(file, "features", m.features(), kind.equals("orm") ? OrmModel.FEATURES : Features.VERSION);
         if (suite != null) {
             expect(file, "suite", m.suite(), suite);
         }
@@ -70,6 +80,19 @@ final class ModelFolder {
     static PolicyModel load(Path dir, String suite, NDManager manager) {
         ModelManifest m = manifest(dir, suite);
         Path params = dir.resolve(PARAMETERS);
+        byte[] bytes = parameters(dir, m);
+        Map<String, Object> h = m.hyperparameters();
+        try {
+            return PolicyModel.decode(new PolicyModel.Shape3(num(h, "buckets"), num(h, "hidden"), num(h, "mlp")),
+                    manager, bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(params + ": " + e.getMessage());
+        }
+    }
+
+    /** Returns the parameters' bytes once their SHA-256 matches the manifest's. */
+    static byte[] parameters(Path dir, ModelManifest m) {
+        Path params = dir.resolve(PARAMETERS);
         try {
             if (!Files.isRegularFile(params)) {
                 throw new IllegalArgumentException("model folder " + dir + " has no " + PARAMETERS);
@@ -79,18 +102,13 @@ final class ModelFolder {
                 throw new IllegalArgumentException(params + " is corrupt: its SHA-256 is " + digest + " but "
                         + MANIFEST + " says " + m.parametersSha256());
             }
-            Map<String, Object> h = m.hyperparameters();
-            PolicyModel.Shape3 shape = new PolicyModel.Shape3(num(h, "buckets"), num(h, "hidden"), num(h, "mlp"));
-            return PolicyModel.decode(shape, manager, Files.readAllBytes(params));
+            return Files.readAllBytes(params);
         } catch (IOException e) {
             throw new IllegalArgumentException(params + " cannot be read: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("model folder") || e.getMessage().startsWith(params.toString()) ? e
-                    : new IllegalArgumentException(params + ": " + e.getMessage());
         }
     }
 
-    private static int num(Map<String, Object> h, String key) {
+    static int num(Map<String, Object> h, String key) {
         Object v = h.get(key);
         if (!(v instanceof Number n)) {
             throw new IllegalArgumentException("hyperparameter '" + key + "' is missing from " + MANIFEST);

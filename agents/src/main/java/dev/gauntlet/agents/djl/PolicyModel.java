@@ -112,8 +112,9 @@ final class PolicyModel implements AutoCloseable {
             qs.add(q);
             lq = Math.max(lq, q.length);
             List<long[]> row = new ArrayList<>();
-            for (Dataset.ElementRecord e : candidates(d, maxCandidates)) {
-                long[] f = features.ids(features.element(e, d.instruction(), d.history()));
+            List<Dataset.ElementRecord> cands = candidates(d, maxCandidates);
+            for (int j = 0; j < cands.size(); j++) {
+                long[] f = features.ids(features.element(cands, j, d.instruction(), d.history()));
                 row.add(f);
                 lc = Math.max(lc, f.length);
             }

@@ -27,6 +27,7 @@ final class SharedModels {
     static final int DEFAULT_STEPS = 1500;
 
     private static final Map<String, BatchingPredictor> PREDICTORS = new ConcurrentHashMap<>();
+    private static Path defaultDir;
 
     private SharedModels() {}
 
@@ -50,9 +51,13 @@ final class SharedModels {
     /** The default model's folder, trained now when no valid one is cached. */
     static synchronized Path defaultModel(Config config, PrintStream log) {
         Path dir = Path.of(System.getProperty(DEFAULT_MODEL_PROPERTY, "target/djl-default-model"));
+        if (dir.equals(defaultDir)) {
+            return dir; // said once per JVM
+        }
         try {
             ModelFolder.manifest(dir, "miniwob");
             log.println("djl: no model given (-Dagent=djl:model=PATH); using the default model cached in " + dir);
+            defaultDir = dir;
             return dir;
         } catch (IllegalArgumentException missing) {
             // not there yet, or from an older build: train it
@@ -68,6 +73,7 @@ final class SharedModels {
                     new PolicyModel.Shape3(4096, 32, 64), 0);
             new TrainCommand(log).run(new TrainCommand.Options(data, dir, h,
                     new TrainingData.Split(java.util.Set.of(), java.util.Set.of()), "auto"));
+            defaultDir = dir;
             return dir;
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ConfigException("agent 'djl': cannot train the default model: " + e.getMessage());

@@ -98,8 +98,9 @@ final class TrainCommand {
         Map<String, Integer> counts = new HashMap<>();
         for (Decision d : data.train) {
             model.features.query(d.instruction(), d.history()).forEach(f -> counts.merge(f, 1, Integer::sum));
-            for (Dataset.ElementRecord e : d.elements()) {
-                model.features.element(e, d.instruction(), d.history()).forEach(f -> counts.merge(f, 1, Integer::sum));
+            for (int j = 0; j < d.elements().size(); j++) {
+                model.features.element(d.elements(), j, d.instruction(), d.history())
+                        .forEach(f -> counts.merge(f, 1, Integer::sum));
             }
         }
         return counts;
