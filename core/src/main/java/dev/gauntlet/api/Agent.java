@@ -22,6 +22,13 @@ public interface Agent {
         }
     }
 
+    /**
+     * Called once per run at discovery, on an instance configured with the run's arguments and never used for an
+     * episode: load what every episode shares (a model) and throw {@link ConfigException} with one line naming the
+     * problem, so the run stops before any episode. Does nothing by default.
+     */
+    default void prepare(Config config) throws Exception {}
+
     /** Called once at the start of each episode. */
     default void begin(EpisodeStart start) throws Exception {}
 

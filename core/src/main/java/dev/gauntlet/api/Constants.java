@@ -198,4 +198,11 @@ public final class Constants {
     public static final String JUDGE_WEBJUDGE_THRESHOLD = "judge.webjudge.threshold";
     /** AgentRewardBench-style judge: also show the last screenshot. */
     public static final String JUDGE_AXTREE_SCREENSHOT = "judge.axtree.screenshot";
+
+    /** Where in-process (DJL) models run: {@code auto}, {@code cpu} or {@code gpu}. */
+    public static final String DEVICE = "gauntlet.device";
+    public static final String DEVICE_DEFAULT = "auto";
+
+    /** The {@code learned-orm} judge's model folder (written by the djl {@code train-orm} command). */
+    public static final String JUDGE_LEARNED_ORM_MODEL = "judge.learnedOrm.model";
 }

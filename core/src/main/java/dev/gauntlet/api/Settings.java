@@ -136,6 +136,11 @@ public final class Settings {
         UNSCORED
     }
 
+    public static final Setting<ModelDevice> DEVICE = Setting.choice(Constants.DEVICE, Constants.DEVICE_DEFAULT,
+            ModelDevice.class, "where in-process (DJL) models run");
+    public static final Setting<String> JUDGE_LEARNED_ORM_MODEL = Setting.text(Constants.JUDGE_LEARNED_ORM_MODEL, "",
+            "the learned-orm judge's model folder");
+
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
             MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
@@ -144,8 +149,8 @@ public final class Settings {
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
             JUDGE_API_KEY_ENV, JUDGE_PRICE_IN, JUDGE_PRICE_OUT, JUDGE_SCREENSHOTS, JUDGE_ORM_THRESHOLD,
             JUDGE_UNREADABLE, JUDGE_WEBJUDGE_THRESHOLD, JUDGE_AXTREE_SCREENSHOT, JUDGE_WEBVOYAGER_PROMPT,
-            JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT,
-            FENCE_ALLOW);
+            JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT, DEVICE,
+            JUDGE_LEARNED_ORM_MODEL, FENCE_ALLOW);
 
     /**
      * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what

@@ -1,6 +1,7 @@
 package dev.gauntlet.engine;
 
 import dev.gauntlet.api.Agent;
+import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Judge;
 import dev.gauntlet.api.RunListener;
@@ -54,6 +55,26 @@ final class Registry {
                     + (agents.isEmpty() ? "(none on the class path)" : String.join(", ", agents.keySet())));
         }
         return parsed;
+    }
+
+    /**
+     * Lets the agent prepare once at discovery ({@link Agent#prepare}); its problems stop the run. Bad arguments are
+     * left to the episodes, which report them as before.
+     */
+    void prepare(AgentSpec spec, Config config) {
+        Agent agent = agents.get(spec.name()).get();
+        try {
+            agent.configure(spec.args());
+        } catch (ConfigException e) {
+            return;
+        }
+        try {
+            agent.prepare(config);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ConfigException("agent '" + spec.name() + "' cannot start: " + e.getMessage());
+        }
     }
 
     /** Returns a fresh, configured agent for one episode. */

@@ -54,6 +54,9 @@ final class TreeBuilder {
                 run.agents.add(run.registry.agent(a));
             }
         }
+        for (AgentSpec a : run.agents) {
+            run.registry.prepare(a, config);
+        }
         run.judges.addAll(run.registry.judges(settings.judges()));
         List<Long> selectedSeeds = new ArrayList<>();
         for (String s : selectedSegments(Descriptors.SEED)) {

@@ -249,6 +249,15 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void anAgentThatCannotPrepareStopsTheRunBeforeAnyEpisode() {
+        // Agent.prepare runs once at discovery: a model that cannot load is one line, not one failure per episode
+        assertEngineFails(kit("thrower:refuse=missing"), "agent 'thrower' cannot load its model: missing");
+        var events = kit("thrower:refuse=missing").execute().testEvents();
+        assertEquals(0, events.started().filter(e -> e.getTestDescriptor().getUniqueId().toString()
+                .contains("[seed:")).count());
+    }
+
+    @Test
     void aBadValueStartsNoEpisode() {
         var events = kit("gold").screenshots("bogus").execute().testEvents();
         assertEquals(0, events.started().filter(e -> e.getTestDescriptor().getUniqueId().toString()

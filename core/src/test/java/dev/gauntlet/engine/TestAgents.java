@@ -70,9 +70,24 @@ final class TestAgents {
 
     /** Throws on every step. */
     public static final class Thrower implements Agent {
+        private String refuse = "";
+
         @Override
         public String name() {
             return "thrower";
+        }
+
+        /** {@code thrower:refuse=why}: refuses in {@link #prepare}, at discovery. */
+        @Override
+        public void configure(java.util.Map<String, String> args) {
+            refuse = args.getOrDefault("refuse", "");
+        }
+
+        @Override
+        public void prepare(dev.gauntlet.api.Config config) {
+            if (!refuse.isEmpty()) {
+                throw new dev.gauntlet.api.ConfigException("agent 'thrower' cannot load its model: " + refuse);
+            }
         }
 
         @Override

@@ -1,0 +1,89 @@
+package dev.gauntlet.agents.djl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One model's predictor, shared by every worker: requests queue up, and one thread answers them in batches of up to
+ * {@code maxBatch}, waiting at most {@code maxWaitMs} after the first for more to arrive, so parallel episodes share
+ * one forward pass. {@code maxBatch = 1} answers each request alone.
+ */
+final class BatchingPredictor implements AutoCloseable {
+
+    private record Request(Decision decision, CompletableFuture<Decision.Choice> answer) {}
+
+    private final Policy policy;
+    private final int maxBatch;
+    private final long maxWaitNanos;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong decisions = new AtomicLong();
+    private volatile boolean closed;
+
+    BatchingPredictor(Policy policy, int maxBatch, double maxWaitMs) {
+        this.policy = policy;
+        this.maxBatch = maxBatch;
+        this.maxWaitNanos = (long) (maxWaitMs * 1e6);
+        this.thread = new Thread(this::serve, "djl-predictor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Returns the policy's choice for one decision; blocks until its batch has run. */
+    Decision.Choice decide(Decision d) throws InterruptedException, ExecutionException {
+        if (closed) {
+            throw new IllegalStateException("the predictor is closed");
+        }
+        CompletableFuture<Decision.Choice> f = new CompletableFuture<>();
+        queue.put(new Request(d, f));
+        return f.get();
+    }
+
+    /** Decisions answered so far, and the forward passes that answered them. */
+    long[] counts() {
+        return new long[]{decisions.get(), batches.get()};
+    }
+
+    private void serve() {
+        List<Request> batch = new ArrayList<>();
+        while (!closed) {
+            try {
+                batch.clear();
+                batch.add(queue.take());
+                long deadline = System.nanoTime() + maxWaitNanos;
+                while (batch.size() < maxBatch) {
+                    Request r = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (r == null) {
+                        break;
+                    }
+                    batch.add(r);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                List<Decision.Choice> out = policy.decide(batch.stream().map(Request::decision).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).answer().complete(out.get(i));
+                }
+                batches.incrementAndGet();
+                decisions.addAndGet(batch.size());
+            } catch (RuntimeException e) {
+                batch.forEach(r -> r.answer().completeExceptionally(e));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gauntlet.agents.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides a batch of steps with a {@link PolicyModel}: one forward pass ranks every step's elements and picks the
+ * operations, a second picks values among the instruction's quoted spans for the steps that type or select. Not
+ * thread-safe: the {@code djl} agent's {@link BatchingPredictor} calls it from one thread.
+ */
+final class Policy {
+
+    /** The most elements a step's softmax ranks; later ones are not candidates. */
+    static final int MAX_CANDIDATES = 96;
+
+    private final PolicyModel model;
+
+    Policy(PolicyModel model) {
+        this.model = model;
+    }
+
+    PolicyModel model() {
+        return model;
+    }
+
+    List<Decision.Choice> decide(List<Decision> ds) {
+        try (NDManager sub = model.manager.newSubManager()) {
+            model.params.values().forEach(p -> p.tempAttach(sub));
+            PolicyModel.Batch b = model.encode(sub, ds, MAX_CANDIDATES);
+            NDList sc = model.scores(b);
+            NDArray probs = sc.get(0).softmax(1);
+            NDArray pick = sc.get(0).argMax(1).toType(DataType.INT32, false);
+            long[] ops = model.operations(sc.get(1), pick, b.candidates()).argMax(1).toLongArray();
+            int[] picks = pick.toIntArray();
+            float[] p = probs.toFloatArray();
+            List<Integer> chosen = new ArrayList<>();
+            for (int k : picks) {
+                chosen.add(k);
+            }
+            NDList v = model.encodeValues(sub, ds, chosen, MAX_CANDIDATES);
+            long[] values = model.values(v.get(0), v.get(1), v.get(2)).argMax(1).toLongArray();
+            List<Decision.Choice> out = new ArrayList<>();
+            for (int i = 0; i < ds.size(); i++) {
+                Operation op = Operation.PREDICTED.get((int) ops[i]);
+                List<String> spans = Features.valueCandidates(ds.get(i).instruction());
+                String value = (op == Operation.FILL || op == Operation.SELECT) && !spans.isEmpty()
+                        ? spans.get((int) Math.min(values[i], spans.size() - 1)) : "";
+                out.add(new Decision.Choice(picks[i], op, value, p[i * b.candidates() + picks[i]]));
+            }
+            return out;
+        }
+    }
+
+    /** Whether a choice matches the decision's gold element, operation and (for fill and select) value. */
+    static boolean correct(Decision d, Decision.Choice c) {
+        if (c.element() != PolicyModel.goldIndex(d, MAX_CANDIDATES) || c.operation() != d.goldOp()) {
+            return false;
+        }
+        return !(d.goldOp() == Operation.FILL || d.goldOp() == Operation.SELECT) || c.value().equals(d.goldValue());
+    }
+}
