@@ -128,7 +128,7 @@ public final class Mind2WebRecorder implements AutoCloseable {
             List<Action> actions = new ArrayList<>();
             for (JsonNode l : lines) {
                 if ("step".equals(l.path("type").asText())) {
-                    actions.add(action(l.path("action_typed"), f));
+                    actions.add(RecordedAction.read(l.path("action_typed"), f));
                 }
             }
             ObjectNode task = record(end.path("suite").asText(), end.path("task").asText(), end.path("seed").asLong(),
@@ -138,19 +138,6 @@ public final class Mind2WebRecorder implements AutoCloseable {
             }
         }
         return n;
-    }
-
-    /** Reads a trajectory's typed action back into its record ({@code {"kind": "Click", "target": "12"}}). */
-    static Action action(JsonNode typed, Path file) throws IOException {
-        String kind = typed.path("kind").asText();
-        try {
-            Class<?> type = Class.forName(Action.class.getName() + "$" + kind);
-            ObjectNode fields = ((ObjectNode) typed).deepCopy();
-            fields.remove("kind");
-            return (Action) JSON.treeToValue(fields, type);
-        } catch (ClassNotFoundException | RuntimeException e) {
-            throw new IOException(file + ": action '" + typed + "' cannot be read back: " + e.getMessage());
-        }
     }
 
     /** Plays one episode again and records it; returns the task in Mind2Web's format, or null without element steps. */
@@ -176,8 +163,8 @@ public final class Mind2WebRecorder implements AutoCloseable {
                         break;
                     }
                     episode.observe(); // stamps the element ids the actions name
-                    Optional<Operation> op = operation(a);
-                    String target = target(a);
+                    Optional<Operation> op = RecordedAction.operation(a);
+                    String target = RecordedAction.target(a);
                     if (op.isPresent() && target != null) {
                         Page page = episode.page().flatMap(p -> p.unwrap(Page.class)).orElseThrow(
                                 () -> new IOException(suiteName + " task " + taskId + " has no browser page"));
@@ -265,47 +252,6 @@ public final class Mind2WebRecorder implements AutoCloseable {
         } finally {
             cdp.detach();
         }
-    }
-
-    /** The Mind2Web operation of an action on an element, if it is one. */
-    static Optional<Operation> operation(Action a) {
-        if (a instanceof Action.Click || a instanceof Action.DoubleClick) {
-            return Optional.of(new Operation(Op.CLICK, "CLICK", ""));
-        } else if (a instanceof Action.Hover) {
-            return Optional.of(new Operation(Op.CLICK, "HOVER", ""));
-        } else if (a instanceof Action.Press p && p.target() != null && p.key().equalsIgnoreCase("Enter")) {
-            return Optional.of(new Operation(Op.CLICK, "ENTER", ""));
-        } else if (a instanceof Action.Fill f) {
-            return Optional.of(new Operation(Op.TYPE, "TYPE", f.text()));
-        } else if (a instanceof Action.Type t) {
-            return Optional.of(new Operation(Op.TYPE, "TYPE", t.text()));
-        } else if (a instanceof Action.TypeAtCaret t) {
-            return Optional.of(new Operation(Op.TYPE, "TYPE", t.text()));
-        } else if (a instanceof Action.Select s && !s.options().isEmpty()) {
-            return Optional.of(new Operation(Op.SELECT, "SELECT", s.options().get(0)));
-        }
-        return Optional.empty();
-    }
-
-    private static String target(Action a) {
-        if (a instanceof Action.Click c) {
-            return c.target();
-        } else if (a instanceof Action.DoubleClick c) {
-            return c.target();
-        } else if (a instanceof Action.Hover h) {
-            return h.target();
-        } else if (a instanceof Action.Press p) {
-            return p.target();
-        } else if (a instanceof Action.Fill f) {
-            return f.target();
-        } else if (a instanceof Action.Type t) {
-            return t.target();
-        } else if (a instanceof Action.TypeAtCaret t) {
-            return t.target();
-        } else if (a instanceof Action.Select x) {
-            return x.target();
-        }
-        return null;
     }
 
     private TaskSet open(String name) throws Exception {

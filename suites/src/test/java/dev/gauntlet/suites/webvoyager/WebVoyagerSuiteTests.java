@@ -109,7 +109,7 @@ class WebVoyagerSuiteTests {
         try (var runs = Files.list(dir.resolve("runs"))) {
             results = runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("results.csv");
         }
-        assertTrue(Files.readAllLines(results).get(0).endsWith(",oracle,answer_check,judge:webvoyager"),
+        assertTrue(Files.readAllLines(results).get(0).endsWith(",oracle,metrics,answer_check,judge:webvoyager"),
                 "the default judge gets its column");
     }
 }
