@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The command line of the in-process models: {@code export}, {@code train} and {@code bench} (README, "In-process
+ * The command line of the in-process models: {@code export}, {@code train}, {@code train-orm} and {@code bench} (README, "In-process
  * models"). Run with the suites' test class path, where every suite is:
  * {@code mvn -q -pl suites -am test-compile -Ddjl.cli="export --seeds 0..49 --out target/gold.jsonl"}.
  */
@@ -20,7 +20,7 @@ public final class DjlCommand {
     public static void main(String[] argv) throws Exception {
         List<String> args = Arrays.stream(String.join(" ", argv).trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         if (args.isEmpty()) {
-            System.err.println("usage: export|train|bench [--option value ...] (see README, \"In-process models\")");
+            System.err.println("usage: export|train|train-orm|bench [--option value ...] (see README, \"In-process models\")");
             System.exit(2);
         }
         try {
