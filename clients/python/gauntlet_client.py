@@ -59,7 +59,7 @@ class Agent:
         raise NotImplementedError
 
     def end(self, result):
-        """Called with the verdict: status (passed/failed/broken/skipped), success, reward, score, steps, message."""
+        """Called with the verdict: status (passed/failed/broken/skipped/blocked), success, reward, score, steps, message."""
 
 
 class _FunctionAgent(Agent):

@@ -4,9 +4,11 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.RecordedConfiguration;
+import dev.gauntlet.api.RegionHints;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.browser.BrowserSession;
+import dev.gauntlet.suite.LiveSites;
 import dev.gauntlet.suite.StatefulSites;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
@@ -250,10 +252,10 @@ final class RunExecutor {
 
 
     /** Asks each suite on live websites where the run is from, for the manifest. */
-    private Map<String, dev.gauntlet.api.RegionHints> regionHints() {
-        Map<String, dev.gauntlet.api.RegionHints> out = new HashMap<>();
+    private Map<String, RegionHints> regionHints() {
+        Map<String, RegionHints> out = new HashMap<>();
         for (OpenedSuite s : run.suites) {
-            if (s.tasks instanceof dev.gauntlet.suite.LiveSites live && !run.unavailable.containsKey(s.name())) {
+            if (s.tasks instanceof LiveSites live && !run.unavailable.containsKey(s.name())) {
                 try {
                     out.put(s.name(), live.regionHints());
                 } catch (RuntimeException e) {

@@ -36,9 +36,13 @@ final class LiveWebEpisode extends OpenEndedEpisode {
         this.page = page;
         this.status = firstStatus;
         page.onResponse(r -> {
-            if (r.request().isNavigationRequest() && r.frame().parentFrame() == null) {
-                status = r.status();
-                navigations++;
+            try {
+                if (r.request().isNavigationRequest() && r.frame().parentFrame() == null) {
+                    status = r.status();
+                    navigations++;
+                }
+            } catch (RuntimeException e) {
+                // a response without a frame (a service worker's): not the page's document
             }
         });
     }

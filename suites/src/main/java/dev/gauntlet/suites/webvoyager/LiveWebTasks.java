@@ -3,22 +3,23 @@ package dev.gauntlet.suites.webvoyager;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
+import dev.gauntlet.api.Oracle;
+import dev.gauntlet.api.RegionHints;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.site.Reachability;
-import dev.gauntlet.api.Config;
-import dev.gauntlet.api.RegionHints;
-import dev.gauntlet.api.Oracle;
 import dev.gauntlet.suite.AnswerChecks;
+import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.EpisodeContext;
 import dev.gauntlet.suite.LiveSites;
-import dev.gauntlet.suite.BasicTaskSet;
 import dev.gauntlet.suite.TaskSet;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,8 +107,8 @@ final class LiveWebTasks extends BasicTaskSet implements LiveSites, AnswerChecks
     }
 
     @Override
-    public java.util.Optional<Oracle> answerCheck(Task task) {
-        return java.util.Optional.ofNullable(answerChecks.get(task.id()));
+    public Optional<Oracle> answerCheck(Task task) {
+        return Optional.ofNullable(answerChecks.get(task.id()));
     }
 
     @Override
