@@ -91,6 +91,7 @@ public final class RunMerge {
         String id = runs.get(0).manifest().path("id").asText(target.id());
         Json.write(target.summary(), SummaryJson.render(id, rows));
         Json.write(target.manifest(), manifest(runs, id, shards, rows));
+        JudgeAgreementReport.write(target, JudgeAgreement.fromRows(rows));
         return StoredRun.read(out);
     }
 
