@@ -30,16 +30,27 @@ public final class BuildGate {
 
     /** Writes the outcome of an invocation; never throws. */
     static void record(Config config, RunDirectory dir, String error, List<EpisodeResult> results) {
+        record(config, dir, error, results, List.of());
+    }
+
+    /**
+     * Writes the outcome of an invocation that resumed a run: {@code kept} holds the final status of each episode
+     * kept from before, so the counts (and the {@code minSuccess} gate) cover the whole run.
+     */
+    static void record(Config config, RunDirectory dir, String error, List<EpisodeResult> results,
+                       List<EpisodeResult.Status> kept) {
         try {
             Path root = Path.of(config.get(Constants.RUNS_DIR, Constants.RUNS_DIR_DEFAULT)).toAbsolutePath();
             Files.createDirectories(root);
             ObjectNode node = JSON.createObjectNode();
             node.put("run", dir == null ? null : dir.id());
             node.put("error", error);
-            long scored = results.stream().filter(r -> r.status() == EpisodeResult.Status.PASSED
-                    || r.status() == EpisodeResult.Status.FAILED).count();
-            long passed = results.stream().filter(EpisodeResult::success).count();
-            node.put("episodes", results.size());
+            List<EpisodeResult.Status> all = new java.util.ArrayList<>(kept);
+            results.forEach(r -> all.add(r.status()));
+            long scored = all.stream().filter(s -> s == EpisodeResult.Status.PASSED
+                    || s == EpisodeResult.Status.FAILED).count();
+            long passed = all.stream().filter(s -> s == EpisodeResult.Status.PASSED).count();
+            node.put("episodes", all.size());
             node.put("scored", scored);
             node.put("passed", passed);
             Files.writeString(root.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));

@@ -180,7 +180,12 @@ final class RunExecutor {
         System.out.println("[gauntlet] " + progress.summary() + (run.resuming ? "; " + kept.size()
                 + " episodes kept from before (summary.json counts every episode)" : "") + "; results in " + dir.path());
         System.out.println("[gauntlet] " + traceSize(dir.folder(), kept.size() + all.size()));
-        BuildGate.record(run.config, dir, null, all);
+        List<EpisodeResult.Status> keptEnds = new ArrayList<>();
+        for (Descriptors.EpisodeDescriptor e : kept) {
+            List<EpisodeResult.Status> s = ended.get(key(e));
+            keptEnds.add(s.get(s.size() - 1));
+        }
+        BuildGate.record(run.config, dir, null, all, keptEnds);
         junit.executionFinished(run, TestExecutionResult.successful());
     }
 

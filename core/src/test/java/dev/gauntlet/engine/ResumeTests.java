@@ -86,6 +86,19 @@ class ResumeTests {
     }
 
     @Test
+    void theMinSuccessGateOfAResumedRunCountsTheEpisodesKeptFromBefore() throws Exception {
+        GauntletRun twoClicks = GauntletRun.of(Benchmark.class).suite("counter").agent("clicker:times=2")
+                .tasks("two-clicks,three-clicks").seeds("2").runsDir(runs);
+        twoClicks.execute();
+        Path record = runs.resolve(BuildGate.FILE);
+        assertEquals("success rate 0.500 (2/4) is below gauntlet.minSuccess=0.6", BuildGate.check(record, "0.6"));
+        // nothing left to run: the gate still sees the whole run, not an empty invocation
+        assertEquals(0, twoClicks.set("gauntlet.resume", "latest").testEvents().started().count());
+        assertEquals("success rate 0.500 (2/4) is below gauntlet.minSuccess=0.6", BuildGate.check(record, "0.6"));
+        assertEquals(null, BuildGate.check(record, "0.5"));
+    }
+
+    @Test
     void brokenEpisodesRunAgainOnlyUpToRetryBroken() {
         kit().execute();
         // the crashes task breaks on every try: 2 seeds rerun once, then kept as broken

@@ -128,7 +128,7 @@ public final class AllureResults implements RunListener {
     @Override
     public synchronized void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
         if (dir != null) {
-            AllureEnvironment.write(run, dir, JudgeAgreement.compute(results));
+            AllureEnvironment.write(run, dir, JudgeAgreement.ofRun(run.folder(), results));
         }
     }
 

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.Verdict;
+import dev.gauntlet.reports.store.CorruptRunException;
+import dev.gauntlet.reports.store.ResultRow;
+import dev.gauntlet.reports.store.StoredRun;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,18 +121,55 @@ public final class JudgeAgreement {
             if (oracle.isEmpty() || oracle.get().outcome() == Verdict.Outcome.UNSCORED) {
                 continue;
             }
-            boolean truth = oracle.get().success();
             for (Map.Entry<String, Verdict> judged : r.judges().entrySet()) {
                 Verdict v = judged.getValue();
-                int[] c = counts.computeIfAbsent(r.task().suite(), k -> new TreeMap<>())
-                        .computeIfAbsent(judged.getKey(), k -> new int[5]);
-                if (v.outcome() == Verdict.Outcome.UNSCORED) {
-                    c[4]++;
-                } else {
-                    c[v.success() ? (truth ? 0 : 1) : (truth ? 2 : 3)]++;
-                }
+                tally(counts, r.task().suite(), judged.getKey(), oracle.get().success(),
+                        v.outcome() == Verdict.Outcome.UNSCORED ? null : v.success());
             }
         }
+        return rows(counts);
+    }
+
+    /**
+     * As {@link #compute}, from a run's results file, its last row per episode: the whole run, every invocation of a
+     * resumed one and every shard of a merged one.
+     */
+    public static List<Row> fromRows(List<ResultRow> results) {
+        Map<String, Map<String, int[]>> counts = new TreeMap<>();
+        for (ResultRow r : StoredRun.lastPerEpisode(results)) {
+            if (!r.oracle().equals("success") && !r.oracle().equals("failure")) {
+                continue;
+            }
+            for (Map.Entry<String, String> judged : r.judges().entrySet()) {
+                String v = judged.getValue();
+                tally(counts, r.suite(), judged.getKey(), r.oracle().equals("success"),
+                        v.equals("success") ? Boolean.TRUE : v.equals("failure") ? Boolean.FALSE : null);
+            }
+        }
+        return rows(counts);
+    }
+
+    /** The whole run's agreement from its folder's results file; from {@code results} when that cannot be read. */
+    static List<Row> ofRun(RunFolder folder, List<EpisodeResult> results) {
+        try {
+            return fromRows(StoredRun.results(folder));
+        } catch (CorruptRunException e) {
+            return compute(results);
+        }
+    }
+
+    /** Counts one judge verdict ({@code null}: unscored) against the oracle's {@code truth}. */
+    private static void tally(Map<String, Map<String, int[]>> counts, String suite, String judge, boolean truth,
+                              Boolean judged) {
+        int[] c = counts.computeIfAbsent(suite, k -> new TreeMap<>()).computeIfAbsent(judge, k -> new int[5]);
+        if (judged == null) {
+            c[4]++;
+        } else {
+            c[judged ? (truth ? 0 : 1) : (truth ? 2 : 3)]++;
+        }
+    }
+
+    private static List<Row> rows(Map<String, Map<String, int[]>> counts) {
         List<Row> rows = new ArrayList<>();
         Map<String, Row> pooled = new TreeMap<>();
         counts.forEach((suite, byJudge) -> byJudge.forEach((judge, c) -> {

@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import com.opencsv.CSVWriter;
 import dev.gauntlet.api.EpisodeResult;
+import dev.gauntlet.api.RunFolder;
 import dev.gauntlet.api.RunInfo;
 import dev.gauntlet.api.RunListener;
 
@@ -25,11 +26,16 @@ public final class JudgeAgreementReport implements RunListener {
 
     @Override
     public void runFinished(RunInfo run, List<EpisodeResult> results) throws IOException {
-        List<JudgeAgreement.Row> rows = JudgeAgreement.compute(results);
+        // the whole run's episodes, as its results file holds them: a resumed run's earlier invocations included
+        write(run.folder(), JudgeAgreement.ofRun(run.folder(), results));
+    }
+
+    /** Writes {@code judges.csv} and {@code judges.json} into {@code folder} and prints a line per row; none if empty. */
+    public static void write(RunFolder folder, List<JudgeAgreement.Row> rows) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
-        try (Writer w = Files.newBufferedWriter(run.folder().judgesCsv(), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(folder.judgesCsv(), StandardCharsets.UTF_8);
              CSVWriter csv = new CSVWriter(w)) {
             csv.writeNext(COLUMNS.toArray(String[]::new), false);
             for (JudgeAgreement.Row row : rows) {
@@ -38,7 +44,7 @@ public final class JudgeAgreementReport implements RunListener {
                         .toArray(String[]::new), false);
             }
         }
-        Files.writeString(run.folder().judgesJson(), JudgeAgreement.toJson(rows), StandardCharsets.UTF_8);
+        Files.writeString(folder.judgesJson(), JudgeAgreement.toJson(rows), StandardCharsets.UTF_8);
         for (JudgeAgreement.Row r : rows) {
             System.out.println(line(r));
         }

@@ -94,6 +94,7 @@ public final class RunMerge {
         SummaryJson.trace(summary, target, rows.size());
         Json.write(target.summary(), summary);
         Json.write(target.manifest(), manifest(runs, id, shards, rows));
+        JudgeAgreementReport.write(target, JudgeAgreement.fromRows(rows));
         return StoredRun.read(out);
     }
 

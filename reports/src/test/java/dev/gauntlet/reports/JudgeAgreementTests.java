@@ -70,6 +70,46 @@ class JudgeAgreementTests {
     }
 
     @Test
+    void aResumedRunsAgreementCountsEveryEpisodeOfItsResultsFileNotOnlyTheLatestInvocation(@TempDir Path dir)
+            throws Exception {
+        // first invocation: TP 3, FN 2; the resumed one: FP 1, TN 4 (the last row of each episode counts)
+        RunInfo info = Fixtures.run(dir, Config.of(Map.of("gauntlet.judge", "a")), "agent");
+        ResultsCsv csv = new ResultsCsv();
+        csv.runStarted(info);
+        List<EpisodeResult> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(withSeed(episode("miniwob", S, i < 3 ? S : F), i));
+        }
+        List<EpisodeResult> resumed = new ArrayList<>();
+        for (int i = 5; i < 10; i++) {
+            resumed.add(withSeed(episode("miniwob", F, i < 6 ? S : F), i));
+        }
+        for (EpisodeResult r : first) {
+            csv.episodeFinished(info, r);
+        }
+        csv.runFinished(info, first);
+        csv.runStarted(info); // resumed: the file is appended to
+        for (EpisodeResult r : resumed) {
+            csv.episodeFinished(info, r);
+        }
+        csv.runFinished(info, resumed);
+        new JudgeAgreementReport().runFinished(info, resumed);
+        JsonNode row = new ObjectMapper().readTree(info.folder().judgesJson().toFile()).path("judges").get(0);
+        assertEquals(10, row.path("n").asInt(), row.toString());
+        assertEquals(List.of(3, 1, 2, 4), List.of(row.path("tp").asInt(), row.path("fp").asInt(),
+                row.path("fn").asInt(), row.path("tn").asInt()));
+        List<EpisodeResult> all = new ArrayList<>(first);
+        all.addAll(resumed);
+        assertEquals(JudgeAgreement.compute(all), JudgeAgreement.fromRows(dev.gauntlet.reports.store.StoredRun
+                .results(info.folder())), "the results file and the episodes agree");
+    }
+
+    private static EpisodeResult withSeed(EpisodeResult r, long seed) {
+        return new EpisodeResult(r.task(), seed, r.agent(), r.status(), r.oracle(), r.judges(), r.trajectory(),
+                r.message(), r.error(), r.durationMillis(), r.usage());
+    }
+
+    @Test
     void aJudgeThatAlwaysSaysSuccessHasTheOracleRateAsPrecisionAndFullRecall() {
         // TP 3, FP 2: P = 0.6 = oracle success rate, R = 1, p_o = 0.6, p_e = (5·3 + 0·2)/25 = 0.6, κ = 0
         List<EpisodeResult> results = new ArrayList<>();

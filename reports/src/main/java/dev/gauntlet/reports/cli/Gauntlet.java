@@ -146,7 +146,7 @@ public final class Gauntlet {
     }
 
     private static int merge(List<String> args, PrintStream out)
-            throws IOException, CorruptRunException, RunMerge.RefusedException {
+            throws IOException, CorruptRunException, RunMerge.RefusedException, InterruptedException {
         String outDir = option(args, "--out");
         String board = option(args, "--leaderboard");
         for (String a : args) {
@@ -170,6 +170,13 @@ public final class Gauntlet {
         StoredRun merged = RunMerge.merge(shards, target);
         out.println("[gauntlet] merged " + shards.size() + " shards into " + target + ": " + merged.rows().size()
                 + " episodes");
+        // the merged run's report, as `report` makes it; a missing generator is one line and the merge stands
+        if (Files.isDirectory(new RunFolder(target).allureResults())) {
+            String problem = HtmlReport.generate(Config.of(Map.of()), target);
+            if (!problem.isEmpty()) {
+                out.println("[gauntlet] no HTML report: " + problem);
+            }
+        }
         String file = board == null ? Constants.LEADERBOARD_DEFAULT : board;
         if (!file.equals("off")) {
             Leaderboard.write(List.of(target.getParent()), Path.of(file).toAbsolutePath());

@@ -46,6 +46,27 @@ class MergeTests {
     }
 
     @Test
+    void aMergeWritesTheWholeRunsJudgeAgreementAndItsHtmlReportAsReportDoes() throws Exception {
+        for (int i = 1; i <= 2; i++) {
+            shard(i, 2, "3", i == 1 ? "a" : "b");
+            Path dir = runs.resolve("r1/shard-" + i + "-of-2");
+            // the oracle says success in both shards; the judge agrees in shard 1 only
+            Files.writeString(dir.resolve("results.csv"), "suite,task,seed,agent,status,success,reward,steps,"
+                    + "duration_ms,score,error,answer,tokens_in,tokens_out,cost_usd,oracle,judge:webjudge\n"
+                    + "miniwob," + (i == 1 ? "a" : "b") + ",0,replay,passed,true,1.0,2,100,1.0,,,0,0,0,success,"
+                    + (i == 1 ? "success" : "failure") + "\n");
+            Path allure = Files.createDirectories(dir.resolve("allure-results"));
+            Files.writeString(allure.resolve("0000000" + i + "-result.json"), "{\"uuid\":\"0000000" + i
+                    + "\",\"historyId\":\"h" + i + "\",\"name\":\"t" + i + "\",\"status\":\"passed\","
+                    + "\"stage\":\"finished\",\"start\":1,\"stop\":2}");
+        }
+        assertEquals(0, gauntlet("merge", runs.resolve("r1").toString(), "--leaderboard", "off"), err.toString());
+        String judges = Files.readString(runs.resolve("r1/judges.json"));
+        assertTrue(judges.contains("\"tp\" : 1") && judges.contains("\"fn\" : 1"), "both shards count: " + judges);
+        assertTrue(Files.isRegularFile(runs.resolve("r1/report.html")), out.toString());
+    }
+
+    @Test
     void mixedConfigurationsAreRefusedInOneLineNamingTheKey() throws Exception {
         shard(1, 2, "3", "a");
         shard(2, 2, "5", "b");
