@@ -115,10 +115,11 @@ class Mind2WebLoaderTests {
     }
 
     @Test
-    void theBuiltInSampleIsTheDefaultWithThirtyTasksOverThreeSplitsFiveWebsitesAndFourDomains() throws Exception {
+    void theBuiltInSampleIsTheDefaultWithThirtyTasksOverThreeSplitsSixWebsitesAndFourDomains() throws Exception {
+        // recorded from six built-in sites (the issue asks for at least 30 tasks over at least 4 sites)
         try (TaskSet set = open(Map.of(), null)) {
             assertTrue(set.tasks().size() >= 30, "tasks: " + set.tasks().size());
-            assertEquals(5, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("website:"))
+            assertEquals(6, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("website:"))
                     .distinct().count());
             assertEquals(4, set.tasks().stream().flatMap(t -> t.tags().stream()).filter(t -> t.startsWith("domain:"))
                     .distinct().count());
