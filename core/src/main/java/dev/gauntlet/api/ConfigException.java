@@ -6,7 +6,12 @@ public class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ConfigException(String key, String value, String expected) {
-        super("'" + key + "' is '" + value + "' but must be " + expected);
+        super("'" + key + "' is '" + oneLine(value) + "' but must be " + expected);
+    }
+
+    /** The value with its line breaks and tabs written as escapes, so the message stays one line. */
+    private static String oneLine(String value) {
+        return value == null ? "null" : value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
     }
 
     public ConfigException(String message) {

@@ -28,7 +28,15 @@ public record PromptTemplate(String file, Map<String, String> sections) {
      * without sections, an unknown or repeated section is a {@link ConfigException} naming the key, file and section.
      */
     public static Setting<PromptTemplate> setting(String key, List<String> allowed, String meaning) {
-        return new Setting<>(key, "", meaning, (k, v) -> read(k, Path.of(v), allowed));
+        return new Setting<>(key, "", meaning, (k, v) -> read(k, path(k, v), allowed));
+    }
+
+    private static Path path(String key, String value) {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigException(key, value, "a file path (" + e.getReason() + ")");
+        }
     }
 
     static PromptTemplate read(String key, Path file, List<String> allowed) {

@@ -38,7 +38,7 @@ final class LiveTaskFiles {
             try {
                 JsonNode t = JSON.readTree(text);
                 out.add(new LiveTask(field(t, "id", where), field(t, "web_name", where), field(t, "ques", where),
-                        field(t, "web", where), null, 0, gold(t, where), where));
+                        webUrl(field(t, "web", where)), null, 0, gold(t, where), where));
             } catch (IllegalArgumentException e) {
                 problems.accept(where, e.getMessage());
             } catch (IOException e) {
@@ -106,6 +106,20 @@ final class LiveTaskFiles {
         List<String> all = new ArrayList<>(extra);
         all.add("www.google.com");
         return LiveWebTasks.hosts(url, all);
+    }
+
+    /** Returns {@code url} when it is an http(s) address with a host, else says what is wrong with field 'web'. */
+    private static String webUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("field 'web' is '" + url + "', not an http(s) address");
     }
 
     private static String field(JsonNode t, String name, String where) {

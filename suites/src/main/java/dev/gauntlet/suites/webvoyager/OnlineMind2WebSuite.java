@@ -1,6 +1,8 @@
 package dev.gauntlet.suites.webvoyager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Setting;
 import dev.gauntlet.api.Task;
@@ -8,6 +10,7 @@ import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.TaskSet;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,8 +68,14 @@ public final class OnlineMind2WebSuite implements Suite {
                     + " to Online-Mind2Web's task list (the benchmark has no offline sample)");
         }
         Path path = WebVoyagerSuite.existing(TASKS.key(), file);
-        List<LiveTask> tasks = LiveTaskFiles.onlineMind2Web(LiveTaskFiles.JSON.readTree(path.toFile()),
-                path.toString(), context::problem);
+        JsonNode root;
+        try {
+            root = LiveTaskFiles.JSON.readTree(path.toFile());
+        } catch (IOException e) {
+            throw new ConfigException(TASKS.key() + "=" + path + ": not readable as JSON: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        List<LiveTask> tasks = LiveTaskFiles.onlineMind2Web(root, path.toString(), context::problem);
         List<String> extra = WebVoyagerSuite.split(HOSTS.read(config));
         List<Task> out = new ArrayList<>();
         Map<String, LiveTask> byId = new HashMap<>();
