@@ -208,7 +208,7 @@ class GauntletTestEngineTests {
     @Test
     void unknownAgentSuiteOrTaskFailsTheRunWithOneLineListingWhatExists() {
         assertEngineFails(kit("nobody"), "unknown agent 'nobody'; available: clicker, gold, slow, thrower");
-        assertEngineFails(kit("gold").suite("nosuch"), "unknown suite 'nosuch'; available: counter, crashy, all");
+        assertEngineFails(kit("gold").suite("nosuch"), "unknown suite 'nosuch'; available: chaos, counter, crashy, all");
         assertEngineFails(kit("gold").tasks("zzz*"),
                 "no task matches gauntlet.tasks='zzz*'; tasks: crashes, needs-site, three-clicks, too-many, two-clicks");
     }
