@@ -37,12 +37,12 @@ class ResultsCsvTests {
         csv.episodeFinished(run, Fixtures.passed("click-button", 0, "replay"));
         List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
         assertEquals(2, lines.size(), "the row is on disk before the run ends");
-        assertEquals("miniwob,click-button,0,replay,passed,true,0.9,2,1000,1.0,,42,10,5,0.25,success,", lines.get(1));
+        assertEquals("miniwob,click-button,0,replay,passed,true,0.9,2,1000,1.0,,42,10,5,0.25,success,,", lines.get(1));
 
         EpisodeResult broken = Fixtures.episode("enter-text", 1, "replay", EpisodeResult.Status.BROKEN, null);
         csv.episodeFinished(run, broken);
         lines = Files.readAllLines(dir.resolve("results.csv"));
-        assertEquals("miniwob,enter-text,1,replay,broken,false,,2,1001,,site down,42,10,5,0.25,,", lines.get(2));
+        assertEquals("miniwob,enter-text,1,replay,broken,false,,2,1001,,site down,42,10,5,0.25,,,", lines.get(2));
         csv.runFinished(run, List.of());
     }
 
