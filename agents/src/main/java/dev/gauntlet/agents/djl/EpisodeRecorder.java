@@ -70,8 +70,9 @@ final class EpisodeRecorder {
                     break;
                 }
                 Action action = actions.get(i);
-                String target = elementId(action, episode.page());
+                // the elements first: observations are lazy, and reading them is what gives the page its element ids
                 List<Dataset.ElementRecord> elements = obs.elements().stream().map(Dataset.ElementRecord::of).toList();
+                String target = elementId(action, episode.page());
                 if (action instanceof Action.Answer a) {
                     answer = a.text();
                     stopReason = "answer";

@@ -123,6 +123,11 @@ final class LiveWebTasks extends BasicTaskSet implements LiveSites, AnswerChecks
         }
         String host = URI.create(url).getHost();
         java.util.Set<String> out = new java.util.LinkedHashSet<>(extra);
+        // the start page's own origin, port included: the domain rules below hold on the default ports only
+        String origin = dev.gauntlet.browser.Origins.of(url);
+        if (origin != null) {
+            out.add(origin);
+        }
         if (host != null) {
             String domain = host.startsWith("www.") ? host.substring(4) : host;
             out.add(domain);
