@@ -123,9 +123,9 @@ final class LiveWebTasks extends BasicTaskSet implements LiveSites, AnswerChecks
         }
         String host = URI.create(url).getHost();
         java.util.Set<String> out = new java.util.LinkedHashSet<>(extra);
-        // the start page's own origin, port included: the domain rules below hold on the default ports only
+        // a start page on another port: its own origin, since the domain rules below hold on the default ports only
         String origin = dev.gauntlet.browser.Origins.of(url);
-        if (origin != null) {
+        if (origin != null && URI.create(url).getPort() >= 0) {
             out.add(origin);
         }
         if (host != null) {
