@@ -1,7 +1,6 @@
 package dev.gauntlet.agents.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -59,51 +58,25 @@ final class OrmModel implements AutoCloseable {
     static OrmModel init(int buckets, int hidden, NDManager manager, long seed) {
         OrmModel m = new OrmModel(buckets, hidden, manager);
         Random r = new Random(seed);
-        m.put("embedding", normal(r, buckets * hidden, 0.1f), new Shape(buckets, hidden));
-        m.put("w1", normal(r, hidden * hidden, (float) (1 / Math.sqrt(hidden))), new Shape(hidden, hidden));
+        m.put("embedding", Parameters.normal(r, buckets * hidden, 0.1f), new Shape(buckets, hidden));
+        m.put("w1", Parameters.normal(r, hidden * hidden, (float) (1 / Math.sqrt(hidden))), new Shape(hidden, hidden));
         m.put("b1", new float[hidden], new Shape(hidden));
-        m.put("w2", normal(r, hidden, (float) (1 / Math.sqrt(hidden))), new Shape(hidden, 1));
+        m.put("w2", Parameters.normal(r, hidden, (float) (1 / Math.sqrt(hidden))), new Shape(hidden, 1));
         return m;
     }
 
     static OrmModel decode(int buckets, int hidden, NDManager manager, byte[] bytes) {
         OrmModel m = new OrmModel(buckets, hidden, manager);
-        for (NDArray a : NDList.decode(manager, bytes)) {
-            m.params.put(a.getName(), a);
-        }
-        for (String n : NAMES) {
-            if (!m.params.containsKey(n)) {
-                throw new IllegalArgumentException("parameter '" + n + "' is missing");
-            }
-        }
-        if (!m.params.get("embedding").getShape().equals(new Shape(buckets, hidden))) {
-            throw new IllegalArgumentException("parameter 'embedding' has shape " + m.params.get("embedding").getShape()
-                    + " but the manifest says (" + buckets + ", " + hidden + ")");
-        }
+        Parameters.decode(m.params, manager, bytes, NAMES, new Shape(buckets, hidden));
         return m;
     }
 
     byte[] encode() {
-        NDList list = new NDList();
-        for (String n : NAMES) {
-            params.get(n).setName(n);
-            list.add(params.get(n));
-        }
-        return list.encode();
+        return Parameters.encode(params, NAMES);
     }
 
     private void put(String name, float[] v, Shape shape) {
-        NDArray a = manager.create(v, shape);
-        a.setName(name);
-        params.put(name, a);
-    }
-
-    private static float[] normal(Random r, int n, float std) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (r.nextGaussian() * std);
-        }
-        return v;
+        Parameters.put(params, manager, name, v, shape);
     }
 
     /** The features of an episode. */

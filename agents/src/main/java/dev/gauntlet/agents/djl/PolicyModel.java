@@ -42,59 +42,30 @@ final class PolicyModel implements AutoCloseable {
         PolicyModel m = new PolicyModel(s, manager);
         Random r = new Random(seed);
         int h = s.hidden();
-        m.put("embedding", normal(r, s.buckets() * h, 0.1f), new Shape(s.buckets(), h));
-        m.put("w1", normal(r, 3 * h * s.mlp(), (float) (1 / Math.sqrt(3.0 * h))), new Shape(3L * h, s.mlp()));
+        m.put("embedding", Parameters.normal(r, s.buckets() * h, 0.1f), new Shape(s.buckets(), h));
+        m.put("w1", Parameters.normal(r, 3 * h * s.mlp(), (float) (1 / Math.sqrt(3.0 * h))), new Shape(3L * h, s.mlp()));
         m.put("b1", new float[s.mlp()], new Shape(s.mlp()));
-        m.put("w2", normal(r, s.mlp(), (float) (1 / Math.sqrt(s.mlp()))), new Shape(s.mlp(), 1));
-        m.put("w_op", normal(r, s.mlp() * Operation.PREDICTED.size(), (float) (1 / Math.sqrt(s.mlp()))),
+        m.put("w2", Parameters.normal(r, s.mlp(), (float) (1 / Math.sqrt(s.mlp()))), new Shape(s.mlp(), 1));
+        m.put("w_op", Parameters.normal(r, s.mlp() * Operation.PREDICTED.size(), (float) (1 / Math.sqrt(s.mlp()))),
                 new Shape(s.mlp(), Operation.PREDICTED.size()));
         m.put("b_op", new float[Operation.PREDICTED.size()], new Shape(Operation.PREDICTED.size()));
-        m.put("w_value", normal(r, h, (float) (1 / Math.sqrt(h))), new Shape(h, 1));
+        m.put("w_value", Parameters.normal(r, h, (float) (1 / Math.sqrt(h))), new Shape(h, 1));
         return m;
     }
 
     /** A model of these parameters (as {@link #encode} wrote them). */
     static PolicyModel decode(Shape3 s, NDManager manager, byte[] bytes) {
         PolicyModel m = new PolicyModel(s, manager);
-        NDList list = NDList.decode(manager, bytes);
-        for (NDArray a : list) {
-            m.params.put(a.getName(), a);
-        }
-        for (String n : NAMES) {
-            if (!m.params.containsKey(n)) {
-                throw new IllegalArgumentException("parameter '" + n + "' is missing");
-            }
-        }
-        Shape want = new Shape(s.buckets(), s.hidden());
-        if (!m.params.get("embedding").getShape().equals(want)) {
-            throw new IllegalArgumentException("parameter 'embedding' has shape " + m.params.get("embedding").getShape()
-                    + " but the manifest says " + want);
-        }
+        Parameters.decode(m.params, manager, bytes, NAMES, new Shape(s.buckets(), s.hidden()));
         return m;
     }
 
     byte[] encode() {
-        NDList list = new NDList();
-        for (String n : NAMES) {
-            NDArray a = params.get(n);
-            a.setName(n);
-            list.add(a);
-        }
-        return list.encode();
+        return Parameters.encode(params, NAMES);
     }
 
     private void put(String name, float[] values, Shape shape) {
-        NDArray a = manager.create(values, shape);
-        a.setName(name);
-        params.put(name, a);
-    }
-
-    private static float[] normal(Random r, int n, float std) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (r.nextGaussian() * std);
-        }
-        return v;
+        Parameters.put(params, manager, name, values, shape);
     }
 
     /** The encoded inputs of a batch of decisions. */
