@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,11 +54,7 @@ class OnlineMind2WebUpstreamFileTests {
                 .set("online_mind2web.tasks", tasks.toString());
         EngineDiscoveryResults discovery = kit.discover();
         assertEquals(List.of(), discovery.getDiscoveryIssues().stream().map(i -> i.message()).toList());
-        Map<String, Set<String>> tags = discovery.getEngineDescriptor().getDescendants().stream()
-                .filter(d -> d.getUniqueId().getLastSegment().getType().equals("task"))
-                .collect(Collectors.toMap(d -> d.getUniqueId().getLastSegment().getValue(),
-                        d -> d.getChildren().iterator().next().getTags().stream().map(Object::toString)
-                                .collect(Collectors.toSet())));
+        Map<String, Set<String>> tags = WebVoyagerUpstreamFileTests.taskTags(discovery);
         assertEquals(byId.keySet(), tags.keySet(), "every task of the file, once");
         Map<String, Integer> levels = new TreeMap<>();
         byId.forEach((id, t) -> {

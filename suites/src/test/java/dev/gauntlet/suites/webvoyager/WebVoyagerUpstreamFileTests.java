@@ -72,11 +72,7 @@ class WebVoyagerUpstreamFileTests {
                 .set("webvoyager.answers", answers.toString());
         EngineDiscoveryResults discovery = kit.discover();
         assertEquals(List.of(), discovery.getDiscoveryIssues().stream().map(i -> i.message()).toList());
-        Map<String, Set<String>> tags = discovery.getEngineDescriptor().getDescendants().stream()
-                .filter(d -> d.getUniqueId().getLastSegment().getType().equals("task"))
-                .collect(Collectors.toMap(d -> d.getUniqueId().getLastSegment().getValue(),
-                        d -> d.getChildren().iterator().next().getTags().stream().map(Object::toString)
-                                .collect(Collectors.toSet())));
+        Map<String, Set<String>> tags = taskTags(discovery);
         assertEquals(site.keySet(), tags.keySet(), "every task of the file, once");
         Map<String, Integer> counts = new TreeMap<>();
         site.forEach((id, web) -> {
@@ -106,5 +102,14 @@ class WebVoyagerUpstreamFileTests {
         JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
         assertEquals(site.size(), manifest.path("outcomes").path("skipped").asInt());
         assertTrue(manifest.path("region_hints").path("webvoyager").has("user_agent"), manifest.toString());
+    }
+
+    /** Task id → the tags of its (first) episode, as discovery gave them. */
+    static Map<String, Set<String>> taskTags(EngineDiscoveryResults discovery) {
+        return discovery.getEngineDescriptor().getDescendants().stream()
+                .filter(d -> d.getUniqueId().getLastSegment().getType().equals("task"))
+                .collect(Collectors.toMap(d -> d.getUniqueId().getLastSegment().getValue(),
+                        d -> d.getChildren().iterator().next().getTags().stream().map(Object::toString)
+                                .collect(Collectors.toSet())));
     }
 }
