@@ -108,14 +108,8 @@ final class LiveTaskFiles {
         return LiveWebTasks.hosts(url, all);
     }
 
-    /**
-     * Returns {@code url} when it is an http(s) address with a host (or, in the built-in sample, a site placeholder
-     * such as {@code __RECIPES__/} that the suite replaces with its local site), else says what is wrong with 'web'.
-     */
+    /** Returns {@code url} when it is an http(s) address with a host, else says what is wrong with field 'web'. */
     private static String webUrl(String url) {
-        if (url.startsWith("__")) {
-            return url;
-        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -11,7 +11,7 @@ import dev.gauntlet.suite.TaskSet;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,11 +140,16 @@ public final class WebVoyagerSuite implements Suite {
     private TaskSet sample(SuiteContext context, List<String> extraHosts) throws Exception {
         SampleSites sites = new SampleSites();
         try {
-            List<LiveTask> tasks;
-            try (InputStream raw = WebVoyagerSuite.class.getResourceAsStream("sample/tasks.jsonl");
-                 BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-                tasks = LiveTaskFiles.webVoyager(in, "built-in sample/tasks.jsonl", context::problem);
+            String text;
+            try (InputStream raw = WebVoyagerSuite.class.getResourceAsStream("sample/tasks.jsonl")) {
+                text = new String(raw.readAllBytes(), StandardCharsets.UTF_8);
             }
+            // the sample names its sites by placeholders (__RECIPES__/...): the local sites' addresses replace them
+            for (Map.Entry<String, String> site : sites.urls().entrySet()) {
+                text = text.replace(site.getKey(), site.getValue());
+            }
+            List<LiveTask> tasks = LiveTaskFiles.webVoyager(new BufferedReader(new StringReader(text)),
+                    "built-in sample/tasks.jsonl", context::problem);
             Map<String, ReferenceAnswer> answers;
             try (InputStream raw = WebVoyagerSuite.class.getResourceAsStream("sample/answers.json")) {
                 answers = LiveTaskFiles.answers(LiveTaskFiles.JSON.readTree(raw), "built-in sample/answers.json",
@@ -155,11 +160,7 @@ public final class WebVoyagerSuite implements Suite {
             Set<String> sampleOrigins = Origins.with(Set.of(), sites.urls().values().toArray(String[]::new));
             for (LiveTask t : tasks) {
                 String url = t.startUrl();
-                for (Map.Entry<String, String> site : sites.urls().entrySet()) {
-                    url = url.replace(site.getKey(), site.getValue());
-                }
-                LiveTask resolved = new LiveTask(t.id(), t.site(), t.question(), url, null, 0, t.gold(), t.line());
-                byId.put(t.id(), resolved);
+                byId.put(t.id(), t);
                 ReferenceAnswer ref = answers.get(t.id());
                 Set<String> tags = new LinkedHashSet<>(List.of("site:" + tag(t.site()), "source:builtin"));
                 if (ref != null) {
