@@ -70,11 +70,12 @@ final class BatchingPredictor implements AutoCloseable {
             }
             try {
                 List<Decision.Choice> out = policy.decide(batch.stream().map(Request::decision).toList());
+                // counted before answering, so a caller that has its answer also sees its pass counted
+                batches.incrementAndGet();
+                decisions.addAndGet(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).answer().complete(out.get(i));
                 }
-                batches.incrementAndGet();
-                decisions.addAndGet(batch.size());
             } catch (RuntimeException e) {
                 batch.forEach(r -> r.answer().completeExceptionally(e));
             }
