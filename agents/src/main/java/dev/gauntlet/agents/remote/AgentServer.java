@@ -64,7 +64,7 @@ final class AgentServer {
             }
         }
         throw new RemoteCallException(last.getMessage() + " (gave up after " + (retries + 1) + " attempts)", false,
-                last);
+                last.unreachable(), last);
     }
 
     private JsonNode once(String path, String body) throws RemoteCallException {
@@ -78,7 +78,7 @@ final class AgentServer {
             throw new RemoteCallException("agent server at " + uri + " did not answer within "
                     + timeout.toMillis() + " ms", true, e);
         } catch (IOException e) {
-            throw new RemoteCallException("agent server at " + uri + " unreachable: " + e, true, e);
+            throw new RemoteCallException("agent server at " + uri + " unreachable: " + e, true, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteCallException("interrupted while waiting for the agent server at " + uri, false, e);

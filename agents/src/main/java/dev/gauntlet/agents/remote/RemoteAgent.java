@@ -8,6 +8,7 @@ import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.ServiceUnavailableException;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Usage;
 
@@ -94,7 +95,12 @@ public final class RemoteAgent implements Agent {
             if (g != null && !g.isNull()) {
                 grammar = ActionGrammar.named(g.asText());
             }
-        } catch (RemoteCallException | ConfigException e) {
+        } catch (RemoteCallException e) {
+            if (e.unreachable()) {
+                throw down(e);
+            }
+            startError = "remote agent did not start the episode: " + e.getMessage();
+        } catch (ConfigException e) {
             // every step then records why the episode could not start, as a step error, not a broken run
             startError = "remote agent did not start the episode: " + e.getMessage();
         }
@@ -111,6 +117,9 @@ public final class RemoteAgent implements Agent {
             reply = server.post("step", AgentMessages.step(episodeId, history.size(), observation, lastAction,
                     screenshots));
         } catch (RemoteCallException e) {
+            if (e.unreachable()) {
+                throw down(e);
+            }
             lastAction = "";
             return new Action.Invalid("", "remote agent: " + e.getMessage());
         }
@@ -129,6 +138,14 @@ public final class RemoteAgent implements Agent {
         Action action = grammar.parse(text.asText());
         lastAction = action instanceof Action.Invalid ? text.asText() : action.toString();
         return action;
+    }
+
+    /**
+     * A server that no connection reaches after its retries is down: an outage, so the episode ends broken and a
+     * resumed run plays it again; a server that answers badly or slowly is the agent's failure (a step error).
+     */
+    private static ServiceUnavailableException down(RemoteCallException e) {
+        return new ServiceUnavailableException("the agent server stayed unreachable: " + e.getMessage(), e);
     }
 
     @Override

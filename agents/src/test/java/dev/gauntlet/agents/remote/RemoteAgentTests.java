@@ -9,6 +9,7 @@ import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.Lazy;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.ServiceUnavailableException;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
@@ -176,12 +177,25 @@ class RemoteAgentTests {
     }
 
     @Test
-    void anUnreachableServerMakesEveryStepAnErrorNotABrokenRun() throws Exception {
+    void anUnreachableServerIsAnOutageThatBreaksTheEpisodeNotAnAgentFailure() throws Exception {
+        // issue #15: a service that stays down after its retries makes the episode broken, so a resumed run replays it
         RemoteAgent a = new RemoteAgent();
-        a.configure(Map.of("url", "http://127.0.0.1:9", "timeout_s", "1", "retries", "0"));
-        a.begin(new EpisodeStart(TASK, 0, 10, List::of, Config.of(Map.of())));
-        Action.Invalid invalid = assertInstanceOf(Action.Invalid.class, a.act(obs(null), history));
-        assertTrue(invalid.reason().contains("unreachable"), invalid.reason());
+        a.configure(Map.of("url", "http://127.0.0.1:9", "timeout_s", "1", "retries", "1"));
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class,
+                () -> a.begin(new EpisodeStart(TASK, 0, 10, List::of, Config.of(Map.of()))));
+        assertTrue(e.getMessage().startsWith("the agent server stayed unreachable: agent server at http://127.0.0.1:9/start"
+                + " unreachable"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(gave up after 2 attempts)"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatGoesDownMidEpisodeBreaksItAtThatStep() throws Exception {
+        stub.on("step", m -> AgentStub.Answer.ok("{\"action\": \"click('12')\"}"));
+        RemoteAgent a = agent();
+        assertEquals(new Action.Click("12"), act(a));
+        stub.close();
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> act(a));
+        assertTrue(e.getMessage().contains("/step unreachable"), e.getMessage());
     }
 
     @Test

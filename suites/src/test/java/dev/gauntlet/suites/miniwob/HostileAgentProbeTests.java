@@ -25,7 +25,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
  * Issue 15's three probes, a stand-in model server playing a hostile or confused {@code llm} agent on the built-in
  * MiniWoB click-button task in real Chromium: leaving the task page ends failed (the agent's doing), another service
  * on the task's host is blocked by the origin fence, and a model server that stays down breaks the episode (an outage,
- * rerun by resume with {@code gauntlet.retryBroken}), where before they ended broken, loaded, and failed.
+ * rerun by resume with {@code gauntlet.retryBroken}; a {@code remote} agent's server that is down likewise), where before they ended broken, loaded, and failed.
  */
 class HostileAgentProbeTests {
 
@@ -88,6 +88,20 @@ class HostileAgentProbeTests {
                     message(m -> !m.contains("infrastructure error")))));
             assertTrue(!llm.received().isEmpty(), "the agent asked the model server that came back");
         }
+    }
+
+    @Test
+    void aRemoteAgentServerThatIsDownBreaksTheEpisodeAsAnOutage() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        GauntletRun.of(Run.class).suite("miniwob").tasks("click-button").seeds("1")
+                .agent("remote:url=http://127.0.0.1:" + port + ",retries=1,timeout_s=2").screenshots("none")
+                .runsDir(runs).set("gauntlet.maxSteps", "3").testEvents().assertThatEvents()
+                .haveExactly(1, event(finishedWithFailure(instanceOf(dev.gauntlet.engine.EpisodeBrokenException.class),
+                        message(m -> m.startsWith("infrastructure error: the agent server stayed unreachable")
+                                && m.contains("gave up after 2 attempts")))));
     }
 
     private String runFiles() throws IOException {
