@@ -10,6 +10,7 @@ import dev.gauntlet.api.ActionGrammar;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EnvironmentUnavailableException;
+import dev.gauntlet.api.SiteBlockedException;
 import dev.gauntlet.api.Settings;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.suite.TaskSet;
@@ -232,6 +233,9 @@ public final class EnvServer implements AutoCloseable {
             JsonNode reply = worker.run(() -> s.reset(config));
             sessions.put(s.id, s);
             return reply;
+        } catch (SiteBlockedException e) {
+            release(s);
+            throw blocked(e, "no session was opened");
         } catch (Exception e) {
             release(s);
             throw e;
@@ -246,6 +250,10 @@ public final class EnvServer implements AutoCloseable {
             return s.worker.run(() -> s.step(action, config, runDir));
         } catch (HttpError e) {
             throw e;
+        } catch (SiteBlockedException e) {
+            sessions.remove(s.id);
+            release(s);
+            throw blocked(e, "session " + s.id + " is closed");
         } catch (Exception e) {
             // the site or browser broke: the session is over, the server goes on
             sessions.remove(s.id);
@@ -254,6 +262,14 @@ public final class EnvServer implements AutoCloseable {
         } finally {
             s.lastUsedNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * A live site that refused the browser (bot wall, CAPTCHA, 403/429): neither the agent's failure nor the
+     * server's, so a distinct status (502, the upstream site's refusal) a trainer can drop the episode on.
+     */
+    private static HttpError blocked(SiteBlockedException e, String what) {
+        return new HttpError(502, "blocked by the site: " + e.getMessage() + "; " + what);
     }
 
     private JsonNode close(JsonNode body) throws Exception {
