@@ -116,7 +116,9 @@ final class SiteFunctions {
     // Lite's helper reads the page that is open (no navigation): a comment tree built from #main, each node's first
     // .fg-inherit (author), .vote__net-score, .comment__content and header time, children the .comment elements one
     // data-level deeper; the root is #main itself, whose "author" and "content" are its first matches, as upstream's
-    // script builds it. Any element missing makes the whole tree empty, and the content ""
+    // script builds it. Any element missing makes the whole tree empty, and the content "". (Under the Playwright for
+    // Python 1.37 that upstream pins, the helper's time comparison raises and it always gives ""; the rule here is
+    // the helper's own, as Playwright 1.43+ runs it: README)
     private static final String COMMENT_TREE = """
             () => {
               const build = (node, level) => ({
