@@ -25,6 +25,7 @@ import java.util.Map;
  * report RUN
  * merge RUN_ID_FOLDER | SHARD... --out DIR [--leaderboard FILE|off]
  * judge-eval --labels FILE --run RUN [--agent LABEL_AGENT=RUN_AGENT]... [--out DIR]
+ * judge-eval --labels FILE --import FORMAT=PATH --judge NAME,... [--agent LABEL_AGENT=AGENT]... --out DIR
  * </pre>
  */
 public final class Gauntlet {
@@ -46,7 +47,11 @@ public final class Gauntlet {
             "  judge-eval --labels FILE --run RUN [--agent LABEL_AGENT=RUN_AGENT]... [--out DIR]",
             "      each judge of RUN against human labels (AgentRewardBench's annotations.csv or Online-Mind2Web's",
             "      human_label.json) and against the oracle: precision, recall, F1, accuracy, kappa, unreadable",
-            "      verdicts counted both ways; written to DIR (default RUN)/judge-eval.json and judge-eval.csv");
+            "      verdicts counted both ways; written to DIR (default RUN)/judge-eval.json and judge-eval.csv",
+            "  judge-eval --labels FILE --import FORMAT=PATH --judge NAME,... [--agent LABEL_AGENT=AGENT]... --out DIR",
+            "      the same over another harness's trajectories, judged here by the judges named: FORMAT",
+            "      online-mind2web (a folder of task folders with result.json and trajectory/) or agentrewardbench",
+            "      (a trajectory .json or a folder of them); the judged episodes go to DIR/results.csv");
 
     private Gauntlet() {}
 
@@ -208,13 +213,36 @@ public final class Gauntlet {
             }
             agents.put(kv[0], kv[1]);
         }
-        if (labels == null || run == null || !args.isEmpty()) {
+        String imported = option(args, "--import");
+        String judges = option(args, "--judge");
+        if (imported != null) {
+            return judgeEvalImported(labels, run, imported, judges, outDir, agents, args, out);
+        }
+        if (labels == null || run == null || judges != null || !args.isEmpty()) {
             throw new UsageException("judge-eval needs --labels FILE and --run RUN; got " + args);
         }
         Path dir = existing(run);
         try {
             dev.gauntlet.reports.judgeeval.JudgeEval.run(Path.of(labels), dir, agents,
                     outDir == null ? dir : Path.of(outDir), out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return 0;
+    }
+
+    private static int judgeEvalImported(String labels, String run, String imported, String judges, String outDir,
+                                         Map<String, String> agents, List<String> args, PrintStream out)
+            throws IOException {
+        String[] kv = imported.split("=", 2);
+        if (labels == null || run != null || judges == null || outDir == null || kv.length != 2 || !args.isEmpty()) {
+            throw new UsageException("judge-eval --import needs --labels FILE, --import FORMAT=PATH, --judge NAME,... "
+                    + "and --out DIR (and no --run); got --import " + imported + " " + args);
+        }
+        try {
+            dev.gauntlet.reports.judgeeval.JudgeEval.runImported(Path.of(labels),
+                    dev.gauntlet.reports.judgeeval.ImportFormat.of(kv[0]), Path.of(kv[1]), List.of(judges.split(",")),
+                    Config.from(k -> java.util.Optional.empty()), agents, Path.of(outDir), out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

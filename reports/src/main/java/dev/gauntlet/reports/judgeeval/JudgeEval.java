@@ -45,15 +45,36 @@ public final class JudgeEval {
     /** Compares, prints one line per comparison and writes {@code judge-eval.json} and {@code judge-eval.csv} to {@code out}. */
     public static List<Line> run(Path labelsFile, Path runDir, Map<String, String> agents, Path out, PrintStream print)
             throws IOException, dev.gauntlet.reports.store.CorruptRunException {
-        HumanLabels.Read read = HumanLabels.read(labelsFile);
         StoredRun run = StoredRun.read(runDir);
+        return compare(labelsFile, run.id(), run.rows(), agents, out, print);
+    }
+
+    /**
+     * Judges trajectories imported from another harness ({@link ImportFormat}) with {@code judges} and compares them
+     * as {@link #run} does; the judged episodes are also written to {@code out/results.csv}.
+     */
+    public static List<Line> runImported(Path labelsFile, ImportFormat format, Path source, List<String> judges,
+                                         dev.gauntlet.api.Config config, Map<String, String> agents, Path out,
+                                         PrintStream print) throws IOException {
+        HumanLabels.read(labelsFile); // a bad labels file fails before any judge is called
+        List<ImportedEpisode> episodes = format.read(source);
+        List<ResultRow> rows = ImportedJudging.judge(episodes, judges, config, source);
+        Files.createDirectories(out);
+        ImportedJudging.write(out.resolve("results.csv"), rows, judges);
+        print.println("[judge-eval] imported " + episodes.size() + " " + format.label() + " trajectories from "
+                + source + ", judged by " + String.join(", ", judges));
+        return compare(labelsFile, format.label() + ":" + source.getFileName(), rows, agents, out, print);
+    }
+
+    private static List<Line> compare(Path labelsFile, String source, List<ResultRow> all, Map<String, String> agents,
+                                      Path out, PrintStream print) throws IOException {
+        HumanLabels.Read read = HumanLabels.read(labelsFile);
         boolean oneAgent = read.labels().stream().map(HumanLabels.Label::agent).distinct().count() == 1;
-        List<String[]> matched = new ArrayList<>(); // {human, oracle, judge outcomes...}
         TreeSet<String> judges = new TreeSet<>();
-        run.rows().forEach(r -> judges.addAll(r.judges().keySet()));
+        all.forEach(r -> judges.addAll(r.judges().keySet()));
         List<Boolean> humans = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
-        for (ResultRow r : run.rows()) {
+        for (ResultRow r : all) {
             for (HumanLabels.Label l : read.labels()) {
                 if (sameTask(l, r) && sameAgent(l, r, agents, oneAgent)) {
                     humans.add(l.success());
@@ -86,7 +107,7 @@ public final class JudgeEval {
         }
         print.println("[judge-eval] " + labelsFile.getFileName() + ": " + read.labels().size() + " labels ("
                 + read.leftOut() + " left out: unsure, not executable or repeated), " + rows.size()
-                + " matched episodes of " + run.rows().size() + " in " + run.id());
+                + " matched episodes of " + all.size() + " in " + source);
         for (Line l : lines) {
             JudgeAgreement.Row c = l.counts();
             print.println(String.format(Locale.ROOT, "[judge-eval] %s vs %s (unreadable as %s): %d episodes, "
@@ -97,7 +118,7 @@ public final class JudgeEval {
         }
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("judge-eval.json").toFile(),
-                Map.of("labels", labelsFile.toString(), "run", run.id(), "matched", rows.size(),
+                Map.of("labels", labelsFile.toString(), "run", source, "matched", rows.size(),
                         "comparisons", lines.stream().map(Line::toMap).toList()));
         StringBuilder csv = new StringBuilder("reference,judge,unreadable_as,n,tp,fp,fn,tn,unreadable,precision,"
                 + "recall,f1,accuracy,kappa\n");

@@ -41,6 +41,22 @@ class GauntletTests {
     }
 
     @Test
+    void judgeEvalJudgesImportedTrajectoriesAndWritesTheAgreement() throws Exception {
+        Path labels = Path.of(GauntletTests.class.getResource("/dev/gauntlet/reports/judgeeval/human_label.json").toURI());
+        Path folders = Path.of(GauntletTests.class.getResource("/dev/gauntlet/reports/judgeeval/om2w/AgentA").toURI());
+        Path out = runs.resolve("eval");
+        assertEquals(0, gauntlet("judge-eval", "--labels", labels.toString(), "--import",
+                "online-mind2web=" + folders, "--judge", "shot-check", "--out", out.toString()), err.toString());
+        assertTrue(Files.readString(out.resolve("judge-eval.csv"))
+                .contains("humans,shot-check,failure,3,1,0,1,1,0,"), Files.readString(out.resolve("judge-eval.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("results.csv")));
+        assertEquals(2, gauntlet("judge-eval", "--labels", labels.toString(), "--import", "online-mind2web=" + folders,
+                "--out", out.toString()));
+        assertTrue(err.toString().startsWith("judge-eval --import needs --labels FILE, --import FORMAT=PATH, --judge"),
+                err.toString());
+    }
+
+    @Test
     void listsFlippedTasksAndTestsTheDifferenceWithMcNemar() throws Exception {
         Path a = run("A", "built-in", "random", "failed", "failed", "failed", "passed", "broken", "failed");
         Path b = run("B", "built-in", "replay", "passed", "passed", "failed", "failed", "passed", "passed");

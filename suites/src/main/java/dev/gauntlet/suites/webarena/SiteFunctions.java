@@ -113,12 +113,54 @@ final class SiteFunctions {
         }
     }
 
-    private String latestComment(String username) {
+    // Lite's helper reads the page that is open (no navigation): a comment tree built from #main, each node's first
+    // .fg-inherit (author), .vote__net-score, .comment__content and header time, children the .comment elements one
+    // data-level deeper; the root is #main itself, whose "author" and "content" are its first matches, as upstream's
+    // script builds it. Any element missing makes the whole tree empty, and the content "". (Under the Playwright for
+    // Python 1.37 that upstream pins, the helper's time comparison raises and it always gives ""; the rule here is
+    // the helper's own, as Playwright 1.43+ runs it: README)
+    private static final String COMMENT_TREE = """
+            () => {
+              const build = (node, level) => ({
+                username: node.querySelector('.fg-inherit').outerText,
+                net_score: parseInt(node.querySelector('.vote__net-score').outerText),
+                content: node.querySelector('.comment__content').outerText,
+                time: new Date(node.querySelector('.comment__main > header > h1 > span > time').dateTime).getTime(),
+                children: [...node.querySelectorAll('.comment')]
+                    .filter(c => parseInt(c.getAttribute('data-level')) === level + 1)
+                    .map(c => build(c, level + 1))
+              });
+              return build(document.querySelector('#main'), 0);
+            }""";
+
+    /** The content of {@code username}'s latest comment in the open page's comment tree, or "" (Lite's helper). */
+    String latestComment(String username) {
+        Object tree;
         try {
-            page.navigate(site("reddit") + "/user/" + username + "/comments");
-            return page.locator("article.comment").first().locator(".comment__body").innerText();
+            tree = page.evaluate(COMMENT_TREE);
         } catch (RuntimeException e) {
             return "";
+        }
+        String[] best = {null};
+        double[] latest = {Double.NEGATIVE_INFINITY};
+        visit(tree, username, best, latest);
+        return best[0] == null ? "" : best[0];
+    }
+
+    // depth first, parents before children; a later comment must be strictly newer to win, as upstream's dfs
+    private static void visit(Object node, String username, String[] best, double[] latest) {
+        if (!(node instanceof Map<?, ?> n)) {
+            return;
+        }
+        double time = n.get("time") instanceof Number t ? t.doubleValue() : Double.NaN;
+        if (username.equals(n.get("username")) && time > latest[0]) {
+            best[0] = String.valueOf(n.get("content"));
+            latest[0] = time;
+        }
+        if (n.get("children") instanceof List<?> children) {
+            for (Object c : children) {
+                visit(c, username, best, latest);
+            }
         }
     }
 

@@ -48,8 +48,8 @@ final class ForumSite {
                 return;
             }
             List<SiteState.Comment> comments = s.comments.stream().filter(c -> c.post() == post.id()).toList();
-            Web.page(ex, post.title(), "<h1>" + Web.esc(post.title()) + "</h1><p>" + Web.esc(post.body()) + "</p>"
-                    + articles(comments) + "<form method=\"post\" action=\"/f/" + post.forum() + "/" + post.id() + "/"
+            Web.page(ex, post.title(), "<main id=\"main\"><h1>" + Web.esc(post.title()) + "</h1><p>"
+                    + Web.esc(post.body()) + "</p>" + articles(comments) + "</main><form method=\"post\" action=\"/f/" + post.forum() + "/" + post.id() + "/"
                     + post.slug() + "\"><textarea id=\"comment-body\" name=\"body\"></textarea>"
                     + "<button id=\"post-comment\">Post</button></form>");
         } else if (p.length == 4 && p[1].equals("user") && p[3].equals("comments")) {
@@ -61,9 +61,16 @@ final class ForumSite {
         }
     }
 
+    // Postmill's comment markup, as WebArena-Lite's comment-tree helper reads it: data-level, the author link
+    // (.fg-inherit), the time under .comment__main > header > h1 > span, the content and the net score; comment n is
+    // posted n minutes after a fixed start, so later comments are newer
     private static String articles(List<SiteState.Comment> comments) {
-        return comments.stream().map(c -> "<article class=\"comment\" id=\"comment-" + c.id() + "\"><b>"
-                + Web.esc(c.user()) + "</b><div class=\"comment__body\">" + Web.esc(c.body()) + "</div></article>")
+        return comments.stream().map(c -> "<article class=\"comment\" data-level=\"1\" id=\"comment-" + c.id()
+                + "\"><div class=\"comment__main\"><header><h1><span><a class=\"fg-inherit\" href=\"/user/"
+                + Web.esc(c.user()) + "\">" + Web.esc(c.user()) + "</a> <time datetime=\""
+                + java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * c.id()) + "\">"
+                + c.id() + " minutes in</time></span></h1></header><div class=\"comment__body comment__content\">"
+                + Web.esc(c.body()) + "</div><span class=\"vote__net-score\">1</span></div></article>")
                 .collect(Collectors.joining());
     }
 }

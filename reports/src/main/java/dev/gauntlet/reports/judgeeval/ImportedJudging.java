@@ -1,0 +1,80 @@
+package dev.gauntlet.reports.judgeeval;
+
+import com.opencsv.CSVWriter;
+import dev.gauntlet.api.Config;
+import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.Judge;
+import dev.gauntlet.api.Trajectory;
+import dev.gauntlet.api.Verdict;
+import dev.gauntlet.reports.store.ResultRow;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Runs judges over imported trajectories and keeps each episode as a results row (no oracle re-run, no browser). */
+final class ImportedJudging {
+
+    private ImportedJudging() {}
+
+    static List<ResultRow> judge(List<ImportedEpisode> episodes, List<String> names, Config config, Path root) {
+        Map<String, Judge> loaded = new LinkedHashMap<>();
+        for (Judge j : ServiceLoader.load(Judge.class)) {
+            loaded.put(j.name(), j);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--import needs --judge NAME,... (known: " + loaded.keySet() + ")");
+        }
+        for (String n : names) {
+            if (!loaded.containsKey(n)) {
+                throw new IllegalArgumentException("--judge '" + n + "' is not a judge on the class path; known: "
+                        + loaded.keySet());
+            }
+        }
+        EvaluationContext context = new EvaluationContext(config, Optional.empty(), root);
+        List<ResultRow> rows = new ArrayList<>();
+        for (ImportedEpisode e : episodes) {
+            Trajectory t = e.trajectory();
+            Map<String, String> verdicts = new TreeMap<>();
+            for (String n : names) {
+                Verdict v;
+                try {
+                    v = loaded.get(n).evaluate(t, context);
+                } catch (Exception ex) {
+                    v = Verdict.unscored(n, "judge error: " + ex);
+                }
+                verdicts.put(n, v.outcome().name().toLowerCase(Locale.ROOT));
+            }
+            String status = switch (e.oracle()) {
+                case "success" -> "passed";
+                case "failure" -> "failed";
+                default -> "skipped";
+            };
+            rows.add(new ResultRow(t.task().suite(), t.task().id(), t.seed(), t.agent(), status,
+                    e.oracle().equals("success") ? 1.0 : e.oracle().isEmpty() ? Double.NaN : 0.0, t.steps().size(), 0,
+                    Double.NaN, e.oracle().isEmpty() ? "imported: no oracle outcome" : "", t.answer(), 0, 0, 0,
+                    e.oracle(), verdicts, null, ""));
+        }
+        return rows;
+    }
+
+    static void write(Path file, List<ResultRow> rows, List<String> judges) throws IOException {
+        List<String> header = ResultRow.header(judges);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
+            csv.writeNext(header.toArray(String[]::new), false);
+            for (ResultRow r : rows) {
+                csv.writeNext(r.toCsv(header), false);
+            }
+        }
+    }
+}
