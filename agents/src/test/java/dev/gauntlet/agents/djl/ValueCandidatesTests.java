@@ -53,9 +53,12 @@ class ValueCandidatesTests {
     }
 
     @Test
-    void spansAreAtMostThreeWords() {
-        List<String> c = ValueCandidates.texts("one two three four", true);
-        assertTrue(c.contains("two three four"));
-        assertFalse(c.contains("one two three four"));
+    void spansAreAtMostThreeWordsAndTheWholeInstructionIsOneMoreCandidate() {
+        List<ValueCandidates.Candidate> c = ValueCandidates.of("One two three four", true);
+        assertTrue(c.stream().anyMatch(x -> x.text().equals("two three four")));
+        assertTrue(c.stream().filter(x -> x.kind() == ValueCandidates.Kind.SPAN)
+                .allMatch(x -> x.text().split(" ").length <= 3));
+        assertEquals(List.of("one two three four"), c.stream().filter(x -> x.kind() == ValueCandidates.Kind.WHOLE)
+                .map(ValueCandidates.Candidate::text).toList(), "lower-cased, as WebShop's rule baseline searches it");
     }
 }

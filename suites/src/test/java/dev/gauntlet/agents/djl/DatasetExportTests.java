@@ -121,6 +121,38 @@ class DatasetExportTests {
     }
 
     @Test
+    void webShopsGoldSearchAndClicksBecomeElementStepsOnTheShopsPages() throws Exception {
+        // two goals of the built-in shop's train split (goals 1500 and up, as upstream splits them)
+        Path out = dir.resolve("webshop.jsonl");
+        new ExportCommand(Config.of(Map.of("webshop.split", "train")), new PrintStream(log, true)).run(
+                new ExportCommand.Options(out, "webshop", List.of("goal-01500", "goal-01501"), List.of(0L), List.of(),
+                        15));
+        List<Dataset.Episode> episodes = new ArrayList<>();
+        DatasetFile.read(out, episodes::add);
+        assertEquals(2, episodes.size());
+        for (Dataset.Episode e : episodes) {
+            assertTrue(e.success(), "the gold purchase earns reward 1: " + e.reward());
+            List<Dataset.StepRecord> s = e.steps();
+            assertEquals(Operation.FILL, s.get(0).action().operation(), "search[...] types the query first");
+            assertEquals("textbox", role(s.get(0)));
+            assertEquals("button", role(s.get(1)), "then clicks Search");
+            assertEquals("link", role(s.get(2)), "the result is opened by its link, not the heading repeating it");
+            assertEquals("Buy Now", text(s.get(s.size() - 1)));
+            for (Dataset.StepRecord step : s) {
+                assertFalse(step.action().target().isEmpty(), "every gold step names an element: " + step.action());
+            }
+        }
+    }
+
+    private static String role(Dataset.StepRecord s) {
+        return s.elements().stream().filter(e -> e.id().equals(s.action().target())).findFirst().orElseThrow().role();
+    }
+
+    private static String text(Dataset.StepRecord s) {
+        return s.elements().stream().filter(e -> e.id().equals(s.action().target())).findFirst().orElseThrow().text();
+    }
+
+    @Test
     void aLineOfAnotherSchemaIsRefusedNamingFileAndLine() throws Exception {
         Path file = dir.resolve("old.jsonl");
         Files.writeString(file, "{\"schema\":\"gauntlet-dataset/0\",\"suite\":\"miniwob\"}\n");
