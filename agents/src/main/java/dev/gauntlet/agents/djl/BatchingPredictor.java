@@ -46,6 +46,11 @@ final class BatchingPredictor implements AutoCloseable {
         return f.get();
     }
 
+    /** The suite the policy was trained for ({@code null}: not said). */
+    String suite() {
+        return policy.suite();
+    }
+
     /** Decisions answered so far, and the forward passes that answered them. */
     long[] counts() {
         return new long[]{decisions.get(), batches.get()};

@@ -77,4 +77,16 @@ final class CommandArgs {
             throw new IllegalArgumentException(command + ": option --" + name + " is '" + v + "' but must be a number");
         }
     }
+
+    boolean bool(String name, boolean fallback) {
+        String v = text(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(command + ": option --" + name + " is '" + v
+                    + "' but must be true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
 }

@@ -79,7 +79,7 @@ public final class Dataset {
     /**
      * One step: what the page showed and what was done.
      *
-     * @param index    0-based step number
+     * @param index    0-based record number (one action may give two records: WebShop's search is a fill and a click)
      * @param url      the page's URL
      * @param elements the observation's elements
      * @param action   the action taken

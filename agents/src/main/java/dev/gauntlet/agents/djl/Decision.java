@@ -24,7 +24,8 @@ record Decision(String instruction, List<Dataset.ElementRecord> elements, List<F
      *
      * @param element   index of the chosen element
      * @param operation the operation
-     * @param value     the value (an instruction's quoted span), "" when the operation takes none or none exists
+     * @param value     the value (one of the instruction's {@link ValueCandidates}), "" when the operation takes
+     *                  none or none exists
      * @param score     the element's probability among the candidates
      */
     record Choice(int element, Operation operation, String value, double score) {}

@@ -62,6 +62,11 @@ public final class DjlAgent implements Agent {
         if (predictor == null) {
             prepare(start.config());
         }
+        String suite = predictor.suite();
+        if (suite != null && !suite.equals(start.task().suite())) {
+            throw new ConfigException("agent 'djl': the model was trained for suite '" + suite + "' and does not play"
+                    + " suite '" + start.task().suite() + "' (task " + start.task().id() + ")");
+        }
     }
 
     @Override

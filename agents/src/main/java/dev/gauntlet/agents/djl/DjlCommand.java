@@ -36,20 +36,22 @@ public final class DjlCommand {
         switch (command) {
             case "export" -> {
                 CommandArgs a = new CommandArgs(command, rest, Set.of("out", "suite", "tasks", "seeds", "runs",
-                        "maxSteps"));
+                        "maxSteps", "tags"));
                 String seeds = a.text("seeds", "");
                 new ExportCommand(config, System.out).run(new ExportCommand.Options(
                         a.path("out", null), a.text("suite", "miniwob"),
                         a.all("tasks").stream().flatMap(t -> Arrays.stream(t.split(","))).toList(),
                         seeds.isEmpty() ? List.of() : SeedRange.parse("--seeds", seeds).seeds(),
-                        a.all("runs").stream().map(Path::of).toList(), a.integer("maxSteps", 10, 1)));
+                        a.all("runs").stream().map(Path::of).toList(), a.integer("maxSteps", 10, 1),
+                        a.all("tags").stream().flatMap(t -> Arrays.stream(t.split(","))).toList()));
             }
             case "train" -> {
                 CommandArgs a = new CommandArgs(command, rest, Set.of("data", "out", "steps", "batch", "lr", "buckets",
-                        "hidden", "mlp", "seed", "heldOutSeeds", "heldOutTasks", "device"));
+                        "hidden", "mlp", "seed", "heldOutSeeds", "heldOutTasks", "device", "dateValues"));
                 PolicyTrainer.Hyper h = new PolicyTrainer.Hyper(a.integer("steps", 1000, 1), a.integer("batch", 32, 1),
                         a.decimal("lr", 0.01), new PolicyModel.Shape3(a.integer("buckets", 4096, 2),
-                        a.integer("hidden", 32, 1), a.integer("mlp", 64, 1)), a.integer("seed", 0, 0));
+                        a.integer("hidden", 32, 1), a.integer("mlp", 64, 1), a.bool("dateValues", true)),
+                        a.integer("seed", 0, 0));
                 new TrainCommand(System.out).run(new TrainCommand.Options(a.path("data", null), a.path("out", null), h,
                         TrainCommand.split(a.text("heldOutSeeds", ""), a.text("heldOutTasks", "")),
                         a.text("device", config.get("gauntlet.device", "auto"))));

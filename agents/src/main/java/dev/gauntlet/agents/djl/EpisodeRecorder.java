@@ -77,14 +77,18 @@ final class EpisodeRecorder {
                     answer = a.text();
                     stopReason = "answer";
                     steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, "", "", 0, 0, 0, ""));
-                    records.add(new Dataset.StepRecord(i, obs.url(), elements, Dataset.ActionRecord.of(action, ""), ""));
+                    records.add(new Dataset.StepRecord(records.size(), obs.url(), elements, Dataset.ActionRecord.of(action, ""),
+                            ""));
                     break;
                 }
                 String e = episode.act(action);
                 String error = e == null ? "" : e;
                 steps.add(new Step(i, obs.url(), obs.title(), obs.axtree(), action, error, "", 0, 0, 0, ""));
-                records.add(new Dataset.StepRecord(i, obs.url(), elements, Dataset.ActionRecord.of(action, target),
-                        error));
+                List<Dataset.ActionRecord> as = action instanceof Action.Native n
+                        ? NativeSteps.of(n, elements).orElse(null) : null;
+                for (Dataset.ActionRecord a : as != null ? as : List.of(Dataset.ActionRecord.of(action, target))) {
+                    records.add(new Dataset.StepRecord(records.size(), obs.url(), elements, a, error));
+                }
             }
             Trajectory trajectory = new Trajectory(task, seed, agent, steps, answer, obs.url(), "", stopReason,
                     instruction);

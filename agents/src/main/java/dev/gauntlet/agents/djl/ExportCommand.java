@@ -42,8 +42,18 @@ final class ExportCommand {
      * @param seeds    seeds of the gold demonstrations; empty: none
      * @param runs     run folders whose episodes of {@code suite} are exported
      * @param maxSteps the step limit per episode
+     * @param tags     task tags ({@code split:test_task}); a task is kept when it has one of them; empty: all
      */
-    record Options(Path out, String suite, List<String> tasks, List<Long> seeds, List<Path> runs, int maxSteps) {}
+    record Options(Path out, String suite, List<String> tasks, List<Long> seeds, List<Path> runs, int maxSteps,
+                   List<String> tags) {
+        Options(Path out, String suite, List<String> tasks, List<Long> seeds, List<Path> runs, int maxSteps) {
+            this(out, suite, tasks, seeds, runs, maxSteps, List.of());
+        }
+
+        boolean selects(Task t) {
+            return matches(tasks, t.id()) && (tags.isEmpty() || tags.stream().anyMatch(t.tags()::contains));
+        }
+    }
 
     /** What was written. */
     record Summary(int episodes, int steps, int successes, int skipped) {}
@@ -81,7 +91,7 @@ final class ExportCommand {
             };
             Map<String, Task> byId = new TreeMap<>();
             set.tasks().forEach(t -> byId.put(t.id(), t));
-            List<Task> selected = set.tasks().stream().filter(t -> matches(o.tasks(), t.id())).toList();
+            List<Task> selected = set.tasks().stream().filter(o::selects).toList();
             for (Task task : selected) {
                 for (long seed : o.seeds()) {
                     sink.accept(recorder.gold(task, seed, o.maxSteps()));
@@ -109,7 +119,7 @@ final class ExportCommand {
         for (Path file : files) {
             RecordedEpisode r = RecordedEpisode.read(file);
             Task task = byId.get(r.task());
-            if (task == null || !r.suite().equals(o.suite()) || r.outcome().isEmpty() || !matches(o.tasks(), r.task())) {
+            if (task == null || !r.suite().equals(o.suite()) || r.outcome().isEmpty() || !o.selects(task)) {
                 skipped++;
                 continue;
             }

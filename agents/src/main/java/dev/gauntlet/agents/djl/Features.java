@@ -19,15 +19,23 @@ import java.util.regex.Pattern;
 final class Features {
 
     /** The feature templates' version, recorded in the manifest; a model is refused when it differs. */
-    static final String VERSION = "hashed-words/2";
+    static final String VERSION = "hashed-words/3";
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("(?<![\\p{L}\\p{N}])'([^']+)'(?![\\p{L}\\p{N}])");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     final int buckets;
+    /** Whether value candidates include the instruction's dates re-rendered ({@link ValueCandidates}). */
+    final boolean dateValues;
 
     Features(int buckets) {
+        this(buckets, true);
+    }
+
+    Features(int buckets, boolean dateValues) {
         this.buckets = buckets;
+        this.dateValues = dateValues;
     }
 
     /** The history of one episode as the policy sees it: the operation and element text of each earlier step. */
@@ -109,6 +117,14 @@ final class Features {
                 f.add("quote-part");
             }
         }
+        if (index + 1 < all.size()) {
+            // what the element after says about it: a result link's text is an id, the product title follows it
+            List<String> next = words(all.get(index + 1).text());
+            if (!next.isEmpty()) {
+                long nextShared = next.stream().filter(inst::contains).count();
+                f.add("next-o-frac:" + e.role() + ":" + (4 * nextShared / next.size()));
+            }
+        }
         for (int back = 1; back <= 3 && index - back >= 0; back++) {
             String near = all.get(index - back).text().toLowerCase(Locale.ROOT).trim();
             if (!near.isEmpty() && quoted.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).trim().equals(near))) {
@@ -137,32 +153,83 @@ final class Features {
         return List.copyOf(f);
     }
 
-    /** Returns the value candidates of an instruction: its quoted spans, in order, each once. */
-    static List<String> valueCandidates(String instruction) {
-        return List.copyOf(new LinkedHashSet<>(quoted(instruction)));
+    /** Returns the value candidates of an instruction ({@link ValueCandidates}), as texts. */
+    List<String> valueCandidates(String instruction) {
+        return ValueCandidates.texts(instruction, dateValues);
     }
 
-    /** Returns the features of typing {@code candidate} (the instruction's {@code index}th quoted span) into e. */
-    List<String> value(String instruction, int index, String candidate, Dataset.ElementRecord e, List<Past> history) {
+    List<ValueCandidates.Candidate> valueCandidateList(String instruction) {
+        return ValueCandidates.of(instruction, dateValues);
+    }
+
+    /**
+     * Returns the features of typing candidate {@code c} into e: for a quoted span, its position and the words before
+     * it against the element's words; for a date, its format against the element's placeholder, its type and the
+     * formats the instruction names; for a word span, its length, case, the words around it and its overlap with the
+     * element.
+     */
+    List<String> value(String instruction, ValueCandidates.Candidate c, Dataset.ElementRecord e, List<Past> history) {
         Set<String> f = new LinkedHashSet<>();
-        f.add("vi:" + Math.min(index, 4));
-        int at = instruction.indexOf("\"" + candidate + "\"");
-        List<String> before = at < 0 ? List.of() : words(instruction.substring(0, at));
-        List<String> ctx = before.subList(Math.max(0, before.size() - 2), before.size());
+        f.add("vk:" + c.kind());
         String label = (e.text() + " " + e.attributes().getOrDefault("placeholder", "") + " "
                 + e.attributes().getOrDefault("aria-label", "") + " " + e.attributes().getOrDefault("type", ""))
                 .toLowerCase(Locale.ROOT);
         List<String> elementWords = words(label);
-        for (String c : ctx) {
-            f.add("vc:" + c);
-            for (String w : elementWords) {
-                f.add("vx:" + c + "|" + w);
-                if (w.equals(c)) {
+        List<String> ctx = List.of();
+        switch (c.kind()) {
+            case QUOTED -> {
+                f.add("vi:" + Math.min(c.index(), 4));
+                int at = instruction.indexOf("\"" + c.text() + "\"");
+                List<String> before = at < 0 ? List.of() : words(instruction.substring(0, at));
+                ctx = before.subList(Math.max(0, before.size() - 2), before.size());
+            }
+            case DATE -> {
+                String placeholder = e.attributes().getOrDefault("placeholder", "").strip().toUpperCase(Locale.ROOT);
+                String type = e.attributes().getOrDefault("type", "");
+                f.add("vd:" + c.format());
+                f.add("vd:" + c.format() + "|type=" + type);
+                f.add("vd-placeholder:" + placeholder.equals(c.format()));
+                f.add("vd-named:" + instruction.toUpperCase(Locale.ROOT).contains(c.format()));
+            }
+            case WHOLE -> f.add("vw-words:" + Math.min(words(c.text()).size() / 5, 6));
+            case SPAN -> {
+                List<String> tokens = ValueCandidates.tokens(instruction);
+                List<String> span = words(c.text());
+                f.add("vn:" + span.size());
+                f.add("v-case:" + (c.text().equals(c.text().toLowerCase(Locale.ROOT)) ? "lower" : "as-written"));
+                ctx = words(String.join(" ", tokens.subList(Math.max(0, c.index() - 2), c.index())));
+                int after = c.index() + c.text().split(" ").length;
+                if (after < tokens.size()) {
+                    f.add("va:" + tokens.get(after).toLowerCase(Locale.ROOT));
+                } else {
+                    f.add("va:end");
+                }
+                if (!span.isEmpty()) {
+                    f.add("vs-first:" + span.get(0));
+                    f.add("vs-last:" + span.get(span.size() - 1));
+                }
+                for (String q : Features.singleQuoted(instruction)) {
+                    if (q.equalsIgnoreCase(c.text())) {
+                        f.add("v-single-quoted");
+                    }
+                }
+                boolean capital = !c.text().isEmpty() && Character.isUpperCase(c.text().charAt(0)) && c.index() > 0;
+                f.add("v-capital:" + capital);
+                long inElement = span.stream().filter(elementWords::contains).count();
+                f.add("v-in-element:" + Math.min(inElement, 2));
+            }
+            default -> { }
+        }
+        for (String w : ctx) {
+            f.add("vc:" + w);
+            for (String w2 : elementWords) {
+                f.add("vx:" + w + "|" + w2);
+                if (w2.equals(w)) {
                     f.add("v-match");
                 }
             }
         }
-        long used = history.stream().filter(p -> p.value().equals(candidate)).count();
+        long used = history.stream().filter(p -> p.value().equalsIgnoreCase(c.text())).count();
         f.add("v-used:" + Math.min(used, 2));
         return List.copyOf(f);
     }
@@ -190,6 +257,16 @@ final class Features {
         Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             out.add(m.group());
+        }
+        return out;
+    }
+
+    /** The spans in single quotes ('ephemeral'), as Mind2Web's tasks name words and titles. */
+    static List<String> singleQuoted(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SINGLE_QUOTED.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
         }
         return out;
     }

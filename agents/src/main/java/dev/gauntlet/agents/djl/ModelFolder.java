@@ -83,8 +83,8 @@ final class ModelFolder {
         byte[] bytes = parameters(dir, m);
         Map<String, Object> h = m.hyperparameters();
         try {
-            return PolicyModel.decode(new PolicyModel.Shape3(num(h, "buckets"), num(h, "hidden"), num(h, "mlp")),
-                    manager, bytes);
+            return PolicyModel.decode(new PolicyModel.Shape3(num(h, "buckets"), num(h, "hidden"), num(h, "mlp"),
+                    !Boolean.FALSE.equals(h.get("date_values"))), manager, bytes);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(params + ": " + e.getMessage());
         }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Decides a batch of steps with a {@link PolicyModel}: one forward pass ranks every step's elements and picks the
- * operations, a second picks values among the instruction's quoted spans for the steps that type or select. Not
- * thread-safe: the {@code djl} agent's {@link BatchingPredictor} calls it from one thread.
+ * operations, a second picks values among the instruction's {@link ValueCandidates} for the steps that type or
+ * select. Not thread-safe: the {@code djl} agent's {@link BatchingPredictor} calls it from one thread.
  */
 final class Policy {
 
@@ -19,13 +19,24 @@ final class Policy {
     static final int MAX_CANDIDATES = 96;
 
     private final PolicyModel model;
+    private final String suite;
 
     Policy(PolicyModel model) {
+        this(model, null);
+    }
+
+    /** A policy trained on {@code suite}'s episodes ({@code null}: not said), which plays only that suite's tasks. */
+    Policy(PolicyModel model, String suite) {
         this.model = model;
+        this.suite = suite;
     }
 
     PolicyModel model() {
         return model;
+    }
+
+    String suite() {
+        return suite;
     }
 
     List<Decision.Choice> decide(List<Decision> ds) {
@@ -47,7 +58,7 @@ final class Policy {
             List<Decision.Choice> out = new ArrayList<>();
             for (int i = 0; i < ds.size(); i++) {
                 Operation op = Operation.PREDICTED.get((int) ops[i]);
-                List<String> spans = Features.valueCandidates(ds.get(i).instruction());
+                List<String> spans = model.features.valueCandidates(ds.get(i).instruction());
                 String value = (op == Operation.FILL || op == Operation.SELECT) && !spans.isEmpty()
                         ? spans.get((int) Math.min(values[i], spans.size() - 1)) : "";
                 out.add(new Decision.Choice(picks[i], op, value, p[i * b.candidates() + picks[i]]));

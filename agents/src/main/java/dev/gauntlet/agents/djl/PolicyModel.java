@@ -16,12 +16,19 @@ import java.util.Random;
  * The element-ranking policy (MindAct's formulation, made small): a shared embedding of hashed features; each
  * (instruction + history, element) pair gets a score from a one-hidden-layer MLP over [q, e, q·e]; a softmax over
  * the step's elements picks one; an operation head on the chosen pair picks click, fill, select or hover; a linear
- * scorer over value features picks the value among the instruction's quoted spans.
+ * scorer over value features picks the value among the instruction's {@link ValueCandidates}.
  */
 final class PolicyModel implements AutoCloseable {
 
-    /** Hyperparameters of the network's shape. */
-    record Shape3(int buckets, int hidden, int mlp) {}
+    /**
+     * Hyperparameters of the network's shape, and whether its value candidates include re-rendered dates (off: the
+     * value head of feature version 2, kept to measure what the dates add).
+     */
+    record Shape3(int buckets, int hidden, int mlp, boolean dateValues) {
+        Shape3(int buckets, int hidden, int mlp) {
+            this(buckets, hidden, mlp, true);
+        }
+    }
 
     static final String[] NAMES = {"embedding", "w1", "b1", "w2", "w_op", "b_op", "w_value"};
     private static final float PAD = -1e4f;
@@ -33,7 +40,7 @@ final class PolicyModel implements AutoCloseable {
 
     private PolicyModel(Shape3 shape, NDManager manager) {
         this.shape = shape;
-        this.features = new Features(shape.buckets());
+        this.features = new Features(shape.buckets(), shape.dateValues());
         this.manager = manager;
     }
 
@@ -172,10 +179,10 @@ final class PolicyModel implements AutoCloseable {
             Decision d = ds.get(i);
             List<Dataset.ElementRecord> cands = candidates(d, maxCandidates);
             Dataset.ElementRecord e = cands.get(Math.min(chosen.get(i), cands.size() - 1));
-            List<String> spans = Features.valueCandidates(d.instruction());
+            List<ValueCandidates.Candidate> spans = features.valueCandidateList(d.instruction());
             List<long[]> row = new ArrayList<>();
             for (int k = 0; k < spans.size(); k++) {
-                long[] f = features.ids(features.value(d.instruction(), k, spans.get(k), e, d.history()));
+                long[] f = features.ids(features.value(d.instruction(), spans.get(k), e, d.history()));
                 row.add(f);
                 l = Math.max(l, f.length);
             }

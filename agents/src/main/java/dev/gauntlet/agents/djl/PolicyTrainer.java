@@ -98,7 +98,7 @@ final class PolicyTrainer {
             gold[i] = PolicyModel.goldIndex(d, Policy.MAX_CANDIDATES);
             chosen.add(gold[i]);
             ops[i] = Operation.PREDICTED.indexOf(d.goldOp());
-            int v = Features.valueCandidates(d.instruction()).indexOf(d.goldValue());
+            int v = ValueCandidates.target(model.features.valueCandidates(d.instruction()), d.goldValue());
             values[i] = Math.max(v, 0);
             hasValue[i] = v >= 0 && !d.goldValue().isEmpty() ? 1 : 0;
         }

@@ -31,21 +31,46 @@ final class SharedModels {
 
     private SharedModels() {}
 
-    /** Returns the shared predictor; every problem is one line naming the file and what was expected. */
+    /**
+     * Returns the shared predictor; every problem is one line naming the file and what was expected. A policy is
+     * trained for one suite (its manifest's {@code suite}): a run of one other suite refuses it here; a run of several
+     * suites loads it and the agent refuses the other suites' episodes.
+     */
     static BatchingPredictor get(Path model, Config config, int maxBatch, double maxWaitMs) {
         ModelDevice choice = Settings.DEVICE.read(config);
+        String suite = runSuite(config);
+        if (model == null && suite != null && !suite.equals("miniwob")) {
+            throw new ConfigException("agent 'djl': the default model plays MiniWoB only, and this run's suite is '"
+                    + suite + "': train a policy on its episodes and give it as model=PATH (README, \"In-process"
+                    + " models\")");
+        }
         Path dir = model != null ? model : defaultModel(config, System.out);
+        if (suite != null) {
+            try {
+                ModelFolder.manifest(dir, suite); // also when this JVM holds its predictor for a run of its own suite
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("agent 'djl': " + e.getMessage());
+            }
+        }
         String key = dir.toAbsolutePath().normalize() + "|" + choice + "|" + maxBatch + "|" + maxWaitMs;
         return PREDICTORS.computeIfAbsent(key, k -> {
             try {
                 Device device = Devices.pick(choice);
                 NDManager manager = Devices.engine().newBaseManager(device);
-                PolicyModel m = ModelFolder.load(dir, "miniwob", manager);
-                return new BatchingPredictor(new Policy(m), maxBatch, maxWaitMs);
+                PolicyModel m = ModelFolder.load(dir, suite, manager);
+                return new BatchingPredictor(new Policy(m, ModelFolder.manifest(dir, null).suite()), maxBatch,
+                        maxWaitMs);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("agent 'djl': " + e.getMessage());
             }
         });
+    }
+
+    /** The run's one suite ({@code gauntlet.suite}); {@code null} when it runs several or {@code all}. */
+    static String runSuite(Config config) {
+        String s = Settings.SUITE.read(config);
+        s = s == null ? "" : s.strip();
+        return s.isEmpty() || s.contains(",") || s.equals("all") ? null : s;
     }
 
     /** The default model's folder, trained now when no valid one is cached. */

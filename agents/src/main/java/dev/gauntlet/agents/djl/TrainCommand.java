@@ -73,6 +73,7 @@ final class TrainCommand {
         h.put("buckets", hy.shape().buckets());
         h.put("hidden", hy.shape().hidden());
         h.put("mlp", hy.shape().mlp());
+        h.put("date_values", hy.shape().dateValues());
         h.put("seed", hy.seed());
         h.put("max_candidates", Policy.MAX_CANDIDATES);
         h.put("parameters", model.parameterCount());

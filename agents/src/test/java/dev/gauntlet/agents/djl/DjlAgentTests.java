@@ -4,7 +4,9 @@ import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Element;
+import dev.gauntlet.api.EpisodeStart;
 import dev.gauntlet.api.Observation;
+import dev.gauntlet.api.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +160,41 @@ class DjlAgentTests {
         Files.write(params, new byte[]{1, 2, 3}, StandardOpenOption.APPEND);
         ConfigException e = assertThrows(ConfigException.class, () -> agent(bad.toString()));
         assertTrue(e.getMessage().startsWith("agent 'djl': " + params + " is corrupt: its SHA-256 is "), e.getMessage());
+    }
+
+    @Test
+    void aRunOfAnotherSuiteRefusesTheModelBeforeAnyEpisode() throws Exception {
+        DjlAgent a = new DjlAgent();
+        a.configure(Map.of("model", model.toString()));
+        Path manifest = model.resolve(ModelFolder.MANIFEST);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> a.prepare(Config.of(Map.of("gauntlet.device", "cpu", "gauntlet.suite", "mind2web"))));
+        assertEquals("agent 'djl': " + manifest + " field 'suite' is 'miniwob' but must be 'mind2web'", e.getMessage());
+    }
+
+    @Test
+    void aRunOfSeveralSuitesLoadsTheModelButRefusesTheOtherSuitesEpisodes() throws Exception {
+        Config both = Config.of(Map.of("gauntlet.device", "cpu", "gauntlet.suite", "miniwob,mind2web"));
+        DjlAgent a = new DjlAgent();
+        a.configure(Map.of("model", model.toString()));
+        a.prepare(both);
+        Task other = new Task("mind2web", "t1", "Buy a tent.", List.of(), Set.of(), null, Set.of(), 3, Map.of());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> a.begin(new EpisodeStart(other, 0, 3, List::of, both)));
+        assertEquals("agent 'djl': the model was trained for suite 'miniwob' and does not play suite 'mind2web'"
+                + " (task t1)", e.getMessage());
+        Task own = new Task("miniwob", "click-button", "", List.of(), Set.of(), null, Set.of(), 3, Map.of());
+        a.begin(new EpisodeStart(own, 0, 3, List::of, both));
+    }
+
+    @Test
+    void withoutAModelARunOfAnotherSuiteIsToldToTrainOneInsteadOfTrainingMiniWobs() {
+        DjlAgent a = new DjlAgent();
+        a.configure(Map.of());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> a.prepare(Config.of(Map.of("gauntlet.device", "cpu", "gauntlet.suite", "webshop"))));
+        assertEquals("agent 'djl': the default model plays MiniWoB only, and this run's suite is 'webshop': train a"
+                + " policy on its episodes and give it as model=PATH (README, \"In-process models\")", e.getMessage());
     }
 
     private static Path copy(String name) throws Exception {

@@ -95,6 +95,64 @@ class DatasetExportTests {
     }
 
     @Test
+    void mind2WebStepsBecomeRecordsWhoseCandidatesAreTheElementsAndWhoseTargetIsThePositive() throws Exception {
+        // the built-in sample's cross-task split; MindAct's formulation: rank the candidates, the positive is gold
+        Path out = dir.resolve("m2w.jsonl");
+        new ExportCommand(Config.of(Map.of()), new PrintStream(log, true)).run(new ExportCommand.Options(out,
+                "mind2web", List.of(), List.of(0L), List.of(), 10, List.of("split:test_task")));
+        List<Dataset.Episode> episodes = new ArrayList<>();
+        DatasetFile.read(out, episodes::add);
+        assertEquals(14, episodes.size(), "the sample's test_task split has 14 tasks");
+        for (Dataset.Episode e : episodes) {
+            assertEquals("mind2web", e.suite());
+            assertTrue(e.success(), "the gold actions score 1 on every step: " + e.task());
+            for (Dataset.StepRecord s : e.steps()) {
+                assertTrue(s.elements().stream().anyMatch(el -> el.id().equals(s.action().target())),
+                        "step " + s.index() + " of " + e.task() + " targets one of its candidates");
+            }
+        }
+        Dataset.Episode lookUp = episodes.stream().filter(e -> e.instruction().startsWith("Look up 'ephemeral'"))
+                .findFirst().orElseThrow();
+        Dataset.ActionRecord type = lookUp.steps().get(0).action();
+        assertEquals(Operation.FILL, type.operation(), "TYPE is a fill");
+        assertEquals("ephemeral", type.value());
+        assertEquals(Operation.CLICK, lookUp.steps().get(1).action().operation(), "ENTER is a CLICK in Mind2Web");
+        assertTrue(log.toString().contains("14 episodes (14 successful), 32 steps"), log.toString());
+    }
+
+    @Test
+    void webShopsGoldSearchAndClicksBecomeElementStepsOnTheShopsPages() throws Exception {
+        // two goals of the built-in shop's train split (goals 1500 and up, as upstream splits them)
+        Path out = dir.resolve("webshop.jsonl");
+        new ExportCommand(Config.of(Map.of("webshop.split", "train")), new PrintStream(log, true)).run(
+                new ExportCommand.Options(out, "webshop", List.of("goal-01500", "goal-01501"), List.of(0L), List.of(),
+                        15));
+        List<Dataset.Episode> episodes = new ArrayList<>();
+        DatasetFile.read(out, episodes::add);
+        assertEquals(2, episodes.size());
+        for (Dataset.Episode e : episodes) {
+            assertTrue(e.success(), "the gold purchase earns reward 1: " + e.reward());
+            List<Dataset.StepRecord> s = e.steps();
+            assertEquals(Operation.FILL, s.get(0).action().operation(), "search[...] types the query first");
+            assertEquals("textbox", role(s.get(0)));
+            assertEquals("button", role(s.get(1)), "then clicks Search");
+            assertEquals("link", role(s.get(2)), "the result is opened by its link, not the heading repeating it");
+            assertEquals("Buy Now", text(s.get(s.size() - 1)));
+            for (Dataset.StepRecord step : s) {
+                assertFalse(step.action().target().isEmpty(), "every gold step names an element: " + step.action());
+            }
+        }
+    }
+
+    private static String role(Dataset.StepRecord s) {
+        return s.elements().stream().filter(e -> e.id().equals(s.action().target())).findFirst().orElseThrow().role();
+    }
+
+    private static String text(Dataset.StepRecord s) {
+        return s.elements().stream().filter(e -> e.id().equals(s.action().target())).findFirst().orElseThrow().text();
+    }
+
+    @Test
     void aLineOfAnotherSchemaIsRefusedNamingFileAndLine() throws Exception {
         Path file = dir.resolve("old.jsonl");
         Files.writeString(file, "{\"schema\":\"gauntlet-dataset/0\",\"suite\":\"miniwob\"}\n");
