@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.GauntletBenchmark;
 import dev.gauntlet.engine.GauntletRun;
+import dev.gauntlet.reports.rescore.Rescore;
 import dev.gauntlet.reports.store.ResultRow;
 import dev.gauntlet.reports.store.StoredRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,23 @@ class LearnedOrmRunTests {
                 row.path("tp").asInt(), row.path("fp").asInt(), row.path("fn").asInt(), row.path("tn").asInt()),
                 row.toString());
         assertEquals((tp + tn) / 6.0, row.path("accuracy").asDouble(), 1e-6);
+
+        // rescoring the run judges again with the judge's recorded argument (without it: 6 unscored verdicts)
+        Map<String, String> recorded = Rescore.manifestConfig(StoredRun.read(run).manifest());
+        new Rescore(Config.from(k -> Optional.ofNullable(recorded.get(k))), List.of())
+                .run(run, new PrintStream(new ByteArrayOutputStream(), true));
+        // (MiniWoB's oracle needs the live page, so the rescored rows keep its outcome and no agreement is computed)
+        List<String[]> lines;
+        try (com.opencsv.CSVReader csv = new com.opencsv.CSVReader(Files.newBufferedReader(
+                run.resolve("rescored/results.csv")))) {
+            lines = csv.readAll();
+        }
+        int column = List.of(lines.get(0)).indexOf("judge:learned-orm");
+        assertTrue(column >= 0, List.of(lines.get(0)).toString());
+        assertEquals(7, lines.size());
+        for (String[] line : lines.subList(1, lines.size())) {
+            assertTrue(line[column].equals("success") || line[column].equals("failure"), String.join(",", line));
+        }
     }
 
     @Test
