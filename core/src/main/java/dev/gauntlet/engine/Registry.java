@@ -4,6 +4,7 @@ import dev.gauntlet.api.Agent;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Judge;
+import dev.gauntlet.api.JudgeSpec;
 import dev.gauntlet.api.RunListener;
 import dev.gauntlet.suite.Suite;
 
@@ -84,18 +85,37 @@ final class Registry {
         return agent;
     }
 
-    /** Returns the named judges, in order; an unknown name is one error listing the judges that exist. */
-    List<Judge> judges(List<String> names) {
-        Map<String, Judge> all = new TreeMap<>();
-        for (Judge j : ServiceLoader.load(Judge.class, loader)) {
-            all.put(j.name(), j);
+    /**
+     * Returns the judges of the given specs ({@code name} or {@code name:key=value,...}), in order, configured and
+     * prepared ({@link Judge#prepare}): an unknown name, a bad argument or a judge that cannot start is one error
+     * before any episode runs.
+     */
+    List<Judge> judges(List<String> specs, Config config) {
+        Map<String, ServiceLoader.Provider<Judge>> all = new TreeMap<>();
+        for (ServiceLoader.Provider<Judge> p : ServiceLoader.load(Judge.class, loader).stream().toList()) {
+            all.put(p.get().name(), p);
         }
         List<Judge> out = new ArrayList<>();
-        for (String n : names) {
-            Judge j = all.get(n);
-            if (j == null) {
-                throw new ConfigException("unknown judge '" + n + "' in " + dev.gauntlet.api.Constants.JUDGE
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String text : specs) {
+            JudgeSpec spec = JudgeSpec.parse(text);
+            ServiceLoader.Provider<Judge> p = all.get(spec.name());
+            if (p == null) {
+                throw new ConfigException("unknown judge '" + spec.name() + "' in " + dev.gauntlet.api.Constants.JUDGE
                         + "; available: " + (all.isEmpty() ? "(none on the class path)" : String.join(", ", all.keySet())));
+            }
+            if (!seen.add(spec.name())) {
+                throw new ConfigException("judge '" + spec.name() + "' is named twice in "
+                        + dev.gauntlet.api.Constants.JUDGE + " (its verdicts are kept by name)");
+            }
+            Judge j = p.get();
+            j.configure(spec.args());
+            try {
+                j.prepare(config);
+            } catch (ConfigException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ConfigException("judge '" + spec.name() + "' cannot start: " + e.getMessage());
             }
             out.add(j);
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param seeds       the configured seeds, or empty for each suite's default
  * @param workers     parallel episodes
  * @param maxSteps    the configured step limit, or 0 for the suite's
- * @param judges      judge names, in order
+ * @param judges      judge specs ({@code name} or {@code name:key=value,...}), in order
  * @param shard       which shard of the tasks to run: the configured one, else the scheduler array's, else all
  * @param screenshots when to save screenshots
  * @param resume      the run folder to continue ({@code runs/<id>}, a path, or {@code latest}), or {@code ""}
@@ -92,7 +92,7 @@ record RunSettings(List<String> suites, List<String> agents, String tasks, Optio
         }
         return new RunSettings(split(Settings.SUITE.read(config), ","), split(Settings.AGENT.read(config), ";"),
                 Optional.ofNullable(Settings.TASKS.read(config)).orElse(""), seeds, Settings.WORKERS.read(config),
-                Settings.MAX_STEPS.read(config), split(Optional.ofNullable(Settings.JUDGE.read(config)).orElse(""), ","),
+                Settings.MAX_STEPS.read(config), dev.gauntlet.api.JudgeSpec.split(Settings.JUDGE.read(config)),
                 shard, Settings.SCREENSHOTS.read(config), Optional.ofNullable(Settings.RESUME.read(config)).orElse(""),
                 Settings.RETRY_BROKEN.read(config), runId, Settings.STEP_TIMEOUT_S.read(config),
                 Settings.EPISODE_TIMEOUT_S.read(config));

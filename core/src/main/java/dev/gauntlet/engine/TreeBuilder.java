@@ -57,7 +57,7 @@ final class TreeBuilder {
         for (AgentSpec a : run.agents) {
             run.registry.prepare(a, config);
         }
-        run.judges.addAll(run.registry.judges(settings.judges()));
+        run.judges.addAll(run.registry.judges(settings.judges(), config));
         List<Long> selectedSeeds = new ArrayList<>();
         for (String s : selectedSegments(Descriptors.SEED)) {
             try {
@@ -114,7 +114,7 @@ final class TreeBuilder {
                 tasks = set.tasks();
                 run.sources.put(suite.name(), set.source());
                 if (settings.judges().isEmpty()) {
-                    opened.judges = run.registry.judges(set.defaultJudges());
+                    opened.judges = run.registry.judges(set.defaultJudges(), config);
                     set.defaultJudges().stream().filter(j -> !run.defaultJudges.contains(j)).forEach(run.defaultJudges::add);
                 } else {
                     opened.judges = run.judges;

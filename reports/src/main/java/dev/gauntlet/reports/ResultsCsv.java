@@ -31,12 +31,8 @@ public final class ResultsCsv implements RunListener {
 
     @Override
     public synchronized void runStarted(RunInfo run) throws IOException {
-        List<String> judges = new ArrayList<>();
-        for (String j : run.config().get(Constants.JUDGE, "").split(",")) {
-            if (!j.isBlank()) {
-                judges.add(j.trim());
-            }
-        }
+        // a judge's column is its name, without its arguments (learned-orm:model=DIR)
+        List<String> judges = new ArrayList<>(dev.gauntlet.api.JudgeSpec.names(run.config().get(Constants.JUDGE, "")));
         header = ResultRow.header(judges);
         Path path = run.folder().results();
         file = new FileOutputStream(path.toFile(), true);

@@ -18,7 +18,7 @@ final class BatchingPredictor implements AutoCloseable {
 
     private record Request(Decision decision, CompletableFuture<Decision.Choice> answer) {}
 
-    private final Policy policy;
+    private final Decider policy;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -27,7 +27,7 @@ final class BatchingPredictor implements AutoCloseable {
     private final AtomicLong decisions = new AtomicLong();
     private volatile boolean closed;
 
-    BatchingPredictor(Policy policy, int maxBatch, double maxWaitMs) {
+    BatchingPredictor(Decider policy, int maxBatch, double maxWaitMs) {
         this.policy = policy;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = (long) (maxWaitMs * 1e6);

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code bench}: the policy's inference cost per decision with 1, 2, 4 and 8 workers calling one shared predictor,
- * unbatched ({@code maxBatch} 1) against batched, on a dataset's decisions; then training time per 1,000 steps.
+ * {@code bench}: the policy's (a trained one, or a user's TorchScript policy) inference cost per decision with 1, 2,
+ * 4 and 8 workers calling one shared predictor, unbatched ({@code maxBatch} 1) against batched, on a dataset's decisions; then training time per 1,000 steps.
  */
 final class BenchCommand {
 
@@ -30,8 +30,9 @@ final class BenchCommand {
             ds.add(Decision.ask(x.instruction(), x.elements(), x.history()));
         }
         try (NDManager manager = Devices.engine().newBaseManager(Devices.pick(device))) {
-            PolicyModel m = ModelFolder.load(model, null, manager);
-            Policy policy = new Policy(m);
+            // a user's TorchScript policy (model.pt) is measured as the trained one is
+            Decider policy = TorchScriptFolder.holdsOne(model) ? TorchScriptFolder.load(model, manager.getDevice())
+                    : new Policy(ModelFolder.load(model, null, manager));
             log.printf("bench: %s, %d decisions per worker, device %s, PyTorch threads %s%n", model, perWorker,
                     manager.getDevice(), System.getProperty("ai.djl.pytorch.num_threads"));
             measure(policy, ds, 2, perWorker, 1, 0); // warm-up
@@ -56,7 +57,7 @@ final class BenchCommand {
     }
 
     /** Returns wall ms per decision (all workers' decisions over the elapsed time) and the mean batch size. */
-    private static double[] measure(Policy policy, List<Decision> ds, int workers, int perWorker, int maxBatch,
+    private static double[] measure(Decider policy, List<Decision> ds, int workers, int perWorker, int maxBatch,
                                     double maxWaitMs) throws Exception {
         try (BatchingPredictor p = new BatchingPredictor(policy, maxBatch, maxWaitMs)) {
             ExecutorService pool = Executors.newFixedThreadPool(workers);

@@ -13,7 +13,7 @@ import java.util.List;
  * operations, a second picks values among the instruction's {@link ValueCandidates} for the steps that type or
  * select. Not thread-safe: the {@code djl} agent's {@link BatchingPredictor} calls it from one thread.
  */
-final class Policy {
+final class Policy implements Decider {
 
     /** The most elements a step's softmax ranks; later ones are not candidates. */
     static final int MAX_CANDIDATES = 96;
@@ -35,11 +35,13 @@ final class Policy {
         return model;
     }
 
-    String suite() {
+    @Override
+    public String suite() {
         return suite;
     }
 
-    List<Decision.Choice> decide(List<Decision> ds) {
+    @Override
+    public List<Decision.Choice> decide(List<Decision> ds) {
         try (NDManager sub = model.manager.newSubManager()) {
             model.params.values().forEach(p -> p.tempAttach(sub));
             PolicyModel.Batch b = model.encode(sub, ds, MAX_CANDIDATES);

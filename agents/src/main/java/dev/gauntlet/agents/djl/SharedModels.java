@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@link BatchingPredictor} per model folder, device and batching per JVM, loaded on first use and shared by
- * every episode. With no model folder, the default model: trained once from the built-in MiniWoB tasks' gold
+ * every episode: a folder with {@code model.pt} is a user's TorchScript policy ({@link TorchScriptFolder}), else a
+ * model written by {@code train}. With no model folder, the default model: trained once from the built-in MiniWoB tasks' gold
  * demonstrations of seeds 100–119 (so the suite's own seeds are held out) and cached in the build directory.
  */
 final class SharedModels {
@@ -56,6 +57,9 @@ final class SharedModels {
         return PREDICTORS.computeIfAbsent(key, k -> {
             try {
                 Device device = Devices.pick(choice);
+                if (TorchScriptFolder.holdsOne(dir)) {
+                    return new BatchingPredictor(TorchScriptFolder.load(dir, device), maxBatch, maxWaitMs);
+                }
                 NDManager manager = Devices.engine().newBaseManager(device);
                 PolicyModel m = ModelFolder.load(dir, suite, manager);
                 return new BatchingPredictor(new Policy(m, ModelFolder.manifest(dir, null).suite()), maxBatch,

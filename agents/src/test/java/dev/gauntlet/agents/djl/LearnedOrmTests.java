@@ -2,6 +2,7 @@ package dev.gauntlet.agents.djl;
 
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outcome reward model ({@code train-orm}) and the {@code learned-orm} judge, trained for real on the CPU. */
@@ -98,5 +100,57 @@ class LearnedOrmTests {
         Verdict v = judge(trajectory("6"), Map.of());
         assertEquals(Verdict.Outcome.UNSCORED, v.outcome());
         assertEquals("set judge.learnedOrm.model to a model folder written by train-orm", v.explanation());
+    }
+
+    @Test
+    void theModelArgumentNamesTheFolderWithoutTheKey() throws Exception {
+        LearnedOrmJudge j = new LearnedOrmJudge();
+        j.configure(Map.of("model", model.toString()));
+        Config cpu = Config.of(Map.of("gauntlet.device", "cpu"));
+        j.prepare(cpu);
+        Verdict v = j.evaluate(trajectory("6"), new EvaluationContext(cpu, Optional.empty(), dir));
+        assertEquals(Verdict.Outcome.SUCCESS, v.outcome(), v.explanation());
+    }
+
+    @Test
+    void aCorruptFolderIsRefusedAtPrepareNamingTheFile() throws Exception {
+        Path bad = dir.resolve("corrupt-orm");
+        java.nio.file.Files.createDirectories(bad);
+        for (String f : List.of(ModelFolder.MANIFEST, ModelFolder.PARAMETERS)) {
+            java.nio.file.Files.copy(model.resolve(f), bad.resolve(f));
+        }
+        java.nio.file.Files.write(bad.resolve(ModelFolder.PARAMETERS), new byte[]{7}, java.nio.file.StandardOpenOption.APPEND);
+        LearnedOrmJudge j = new LearnedOrmJudge();
+        j.configure(Map.of("model", bad.toString()));
+        ConfigException e = assertThrows(ConfigException.class, () -> j.prepare(Config.of(Map.of())));
+        assertTrue(e.getMessage().startsWith("judge 'learned-orm': " + bad.resolve(ModelFolder.PARAMETERS)
+                + " is corrupt: its SHA-256 is "), e.getMessage());
+    }
+
+    @Test
+    void aPolicyFolderIsRefusedAtPrepareAsTheWrongKind() throws Exception {
+        Path policy = dir.resolve("policy-as-orm");
+        java.nio.file.Files.createDirectories(policy);
+        java.nio.file.Files.writeString(policy.resolve(ModelFolder.MANIFEST), java.nio.file.Files.readString(
+                model.resolve(ModelFolder.MANIFEST)).replace("\"kind\" : \"orm\"", "\"kind\" : \"policy\""));
+        LearnedOrmJudge j = new LearnedOrmJudge();
+        j.configure(Map.of("model", policy.toString()));
+        ConfigException e = assertThrows(ConfigException.class, () -> j.prepare(Config.of(Map.of())));
+        assertEquals("judge 'learned-orm': " + policy.resolve(ModelFolder.MANIFEST)
+                + " field 'kind' is 'policy' but must be 'orm'", e.getMessage());
+    }
+
+    @Test
+    void withNoModelConfiguredPrepareNamesBothWaysToGiveOne() {
+        ConfigException e = assertThrows(ConfigException.class, () -> new LearnedOrmJudge().prepare(Config.of(Map.of())));
+        assertEquals("judge 'learned-orm' needs a model folder written by train-orm: -Djudge=learned-orm:model=DIR or"
+                + " judge.learnedOrm.model=DIR", e.getMessage());
+    }
+
+    @Test
+    void anUnknownArgumentIsOneLineNamingTheArguments() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new LearnedOrmJudge().configure(Map.of("modle", "/x")));
+        assertEquals("judge 'learned-orm' has no argument 'modle'; arguments: model", e.getMessage());
     }
 }

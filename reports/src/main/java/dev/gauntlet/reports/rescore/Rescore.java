@@ -6,6 +6,7 @@ import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
+import dev.gauntlet.api.JudgeSpec;
 import dev.gauntlet.api.RecordedConfiguration;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.api.Trajectory;
@@ -62,16 +63,8 @@ public final class Rescore {
     /** Re-scores the run in {@code dir}, writes {@code dir/rescored/} and prints one line per changed episode. */
     public Outcome run(Path dir, PrintStream out) throws Exception {
         StoredRun run = StoredRun.read(dir);
-        List<String> judges = judgeNames.isEmpty() ? runJudges(run) : judgeNames;
-        Map<String, Judge> loaded = new LinkedHashMap<>();
-        for (Judge j : ServiceLoader.load(Judge.class)) {
-            loaded.put(j.name(), j);
-        }
-        for (String j : judges) {
-            if (!loaded.containsKey(j)) {
-                throw new IllegalArgumentException("unknown judge '" + j + "'; known: " + loaded.keySet());
-            }
-        }
+        Map<String, Judge> loaded = judges(judgeNames.isEmpty() ? runJudges(run, config) : judgeNames, config);
+        List<String> judges = new ArrayList<>(loaded.keySet());
         Map<String, Map<String, Task>> tasks = new HashMap<>();
         List<TaskSet> opened = new ArrayList<>();
         List<ResultRow> rows = new ArrayList<>();
@@ -145,10 +138,38 @@ public final class Rescore {
         return new Outcome(rows, changes, rescored, kept);
     }
 
-    private static List<String> runJudges(StoredRun run) {
+    /** The run's judges by name, each with its arguments when the configuration's gauntlet.judge gives some. */
+    private static List<String> runJudges(StoredRun run, Config config) {
         java.util.Set<String> seen = new java.util.TreeSet<>();
         run.rows().forEach(r -> seen.addAll(r.judges().keySet()));
-        return new ArrayList<>(seen);
+        Map<String, String> specs = new HashMap<>();
+        for (String spec : JudgeSpec.split(config.get(dev.gauntlet.api.Constants.JUDGE, ""))) {
+            specs.put(JudgeSpec.parse(spec).name(), spec);
+        }
+        return seen.stream().map(n -> specs.getOrDefault(n, n)).toList();
+    }
+
+    /** Judge name → the judge of each spec ({@code name:key=value,...}), configured and prepared. */
+    private static Map<String, Judge> judges(List<String> specs, Config config) throws Exception {
+        Map<String, Judge> out = new LinkedHashMap<>();
+        for (String text : specs) {
+            JudgeSpec spec = JudgeSpec.parse(text);
+            Judge judge = null;
+            List<String> known = new ArrayList<>();
+            for (Judge j : ServiceLoader.load(Judge.class)) {
+                known.add(j.name());
+                if (j.name().equals(spec.name())) {
+                    judge = j;
+                }
+            }
+            if (judge == null) {
+                throw new IllegalArgumentException("unknown judge '" + spec.name() + "'; known: " + known);
+            }
+            judge.configure(spec.args());
+            judge.prepare(config);
+            out.put(spec.name(), judge);
+        }
+        return out;
     }
 
     private Map<String, Task> open(String name, List<TaskSet> opened) {

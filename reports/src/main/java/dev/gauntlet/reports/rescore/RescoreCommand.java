@@ -27,7 +27,7 @@ public final class RescoreCommand {
         Path dir = Path.of(a.remove(0));
         List<String> judges = List.of();
         if (a.size() == 2 && a.get(0).equals("--judge")) {
-            judges = List.of(a.get(1).split(","));
+            judges = dev.gauntlet.api.JudgeSpec.split(a.get(1)); // name or name:key=value,... as -Djudge=
         } else if (!a.isEmpty()) {
             System.err.println("usage: rescore RUN [--judge NAME,...]");
             System.exit(2);
