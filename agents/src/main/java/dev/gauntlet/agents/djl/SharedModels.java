@@ -46,7 +46,7 @@ final class SharedModels {
                     + " models\")");
         }
         Path dir = model != null ? model : defaultModel(config, System.out);
-        if (suite != null) {
+        if (suite != null && !TorchScriptFolder.holdsOne(dir)) {
             try {
                 ModelFolder.manifest(dir, suite); // also when this JVM holds its predictor for a run of its own suite
             } catch (IllegalArgumentException e) {
