@@ -5,6 +5,7 @@ import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 
+import java.lang.ref.WeakReference;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
@@ -20,18 +21,24 @@ import java.util.WeakHashMap;
  */
 final class ScreenCapture {
 
-    /** One session per page, opened on its first capture; a page's entry goes when Playwright drops the page. */
-    private static final Map<Page, CDPSession> SESSIONS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * One session per page, opened on its first capture. Both are weak: the driver connection holds the page and the
+     * session while it lives, and a strong session here would hold that whole connection (which holds the page)
+     * after the worker closed its Playwright.
+     */
+    private static final Map<Page, WeakReference<CDPSession>> SESSIONS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private ScreenCapture() {}
 
     /** Returns the page's viewport as PNG bytes. */
     static byte[] png(Page page) {
-        CDPSession session = SESSIONS.get(page);
+        WeakReference<CDPSession> kept = SESSIONS.get(page);
+        CDPSession session = kept == null ? null : kept.get();
         try {
             if (session == null) {
                 session = page.context().newCDPSession(page);
-                SESSIONS.put(page, session);
+                SESSIONS.put(page, new WeakReference<>(session));
             }
             JsonObject params = new JsonObject();
             params.addProperty("format", "png");
