@@ -27,11 +27,14 @@ final class Scheduler {
     private int running;
     /** Per task key, how many workers are on it (running it, or ran it last). */
     private final Map<String, Integer> onTask = new HashMap<>();
+    /** Per task key, how many of its episodes are pending: a worker looks for its last task only while some are. */
+    private final Map<String, Integer> pendingOfTask = new HashMap<>();
 
     Scheduler(List<Descriptors.EpisodeDescriptor> episodes) {
         pending = new LinkedList<>(episodes);
         for (Descriptors.EpisodeDescriptor e : episodes) {
             unfinished.merge(key(e, e.task.id()), 1, Integer::sum);
+            pendingOfTask.merge(taskKey(e), 1, Integer::sum);
         }
         for (Descriptors.EpisodeDescriptor e : episodes) {
             Set<String> deps = e.suite.tasks instanceof TaskDependencies t ? t.dependsOn(e.task) : Set.of();
@@ -60,6 +63,7 @@ final class Scheduler {
             throws InterruptedException {
         String last = previous == null ? null : taskKey(previous);
         while (!pending.isEmpty()) {
+            boolean lastPending = last != null && pendingOfTask.getOrDefault(last, 0) > 0;
             Descriptors.EpisodeDescriptor chosen = null;
             Descriptors.EpisodeDescriptor free = null;
             Descriptors.EpisodeDescriptor first = null;
@@ -68,7 +72,7 @@ final class Scheduler {
                     continue;
                 }
                 String k = taskKey(e);
-                if (k.equals(last)) {
+                if (lastPending && k.equals(last)) {
                     chosen = e;
                     break;
                 }
@@ -77,6 +81,9 @@ final class Scheduler {
                 }
                 if (free == null && onTask.getOrDefault(k, 0) == 0) {
                     free = e;
+                    if (!lastPending) {
+                        break; // nothing of the last task to look for: the first free task will do
+                    }
                 }
             }
             chosen = chosen != null ? chosen : free != null ? free : first;
@@ -85,6 +92,7 @@ final class Scheduler {
             }
             if (chosen != null) {
                 pending.remove(chosen);
+                pendingOfTask.merge(taskKey(chosen), -1, Integer::sum);
                 running++;
                 if (last != null) {
                     onTask.merge(last, -1, Integer::sum);
