@@ -58,7 +58,7 @@ public final class PageObserver {
         List<String> tabs = pages.stream().map(Page::url).toList();
         int active = Math.max(0, pages.indexOf(page));
         Map<String, Object> extras = probe == null ? Map.of() : Map.of("probe", probed(root));
-        Lazy<byte[]> screenshot = Lazy.of(() -> page.isClosed() ? null : page.screenshot());
+        Lazy<byte[]> screenshot = Lazy.of(() -> page.isClosed() ? null : ScreenCapture.png(page));
         String url = root.path("url").asText();
         String title = root.path("title").asText();
         if (lazy) {

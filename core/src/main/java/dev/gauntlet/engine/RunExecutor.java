@@ -224,8 +224,8 @@ final class RunExecutor {
     private void work(Scheduler queue, EpisodeRunner runner, RunInfo info, List<RunListener> listeners,
                       Progress progress) {
         try (BrowserSession browser = new BrowserSession(run.config)) {
-            Descriptors.EpisodeDescriptor episode;
-            while ((episode = queue.take()) != null) {
+            Descriptors.EpisodeDescriptor episode = null;
+            while ((episode = queue.take(episode)) != null) {
                 try {
                     start(episode);
                     EpisodeResult result = runner.run(episode, browser);
