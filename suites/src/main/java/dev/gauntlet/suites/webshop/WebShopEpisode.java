@@ -73,9 +73,25 @@ final class WebShopEpisode extends BrowserEpisode {
                 "observation", chosen, "observation_mode", observationMode));
     }
 
+    /**
+     * The text views; a page caught between documents (a click's navigation still loading: no document element
+     * yet, or the script's context destroyed) is waited for and read again, as the generic observer does.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Object> views() {
-        return (Map<String, Object>) executor.page().evaluate(OBSERVE, new ArrayList<>(visited));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return (Map<String, Object>) executor.page().evaluate(OBSERVE, new ArrayList<>(visited));
+            } catch (PlaywrightException e) {
+                String msg = String.valueOf(e.getMessage());
+                if (attempt < 2 && (msg.contains("is not of type 'Node'")
+                        || msg.contains("Execution context was destroyed") || msg.contains("navigat"))) {
+                    executor.page().waitForLoadState();
+                    continue;
+                }
+                throw e;
+            }
+        }
     }
 
     /** A native action read back: {@code search} or {@code click} and its lower-cased argument. */
