@@ -18,13 +18,26 @@ public final class ActionExecutor {
     private static final Pattern ELEMENT_ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final BrowserContext context;
+    private final java.util.function.Consumer<Page> onPage = p -> this.active = p;
     private Page active;
 
     public ActionExecutor(BrowserContext context, Page active) {
         this.context = context;
         this.active = active;
         // a page opened by the site (target=_blank) becomes the active tab, as for a user
-        context.onPage(p -> this.active = p);
+        context.onPage(onPage);
+    }
+
+    /**
+     * Stops following new tabs; an episode on a context that outlives it (MiniWoB's reused page) calls this, so its
+     * listeners do not pile up on the context, one per episode.
+     */
+    public void release() {
+        try {
+            context.offPage(onPage);
+        } catch (RuntimeException ignored) {
+            // the context or its browser is already gone
+        }
     }
 
     /** Returns the active tab. */

@@ -124,6 +124,7 @@ public abstract class BrowserEpisode implements Episode {
 
     @Override
     public void close() {
+        executor.release();
         if (ownsContext) {
             try {
                 context.close();
