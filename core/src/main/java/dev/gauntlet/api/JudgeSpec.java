@@ -46,27 +46,11 @@ public record JudgeSpec(String name, Map<String, String> args, String text) {
 
     /** Parses one judge's spec text ({@link #split} gives them). */
     public static JudgeSpec parse(String text) {
-        String t = text.trim();
-        int colon = t.indexOf(':');
-        String name = colon < 0 ? t : t.substring(0, colon).trim();
+        String name = SpecArguments.name(text);
         if (name.isEmpty()) {
             throw new ConfigException(Constants.JUDGE, text, "a judge name, optionally followed by :key=value,...");
         }
-        Map<String, String> args = new LinkedHashMap<>();
-        if (colon >= 0) {
-            for (String part : t.substring(colon + 1).split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                int eq = part.indexOf('=');
-                if (eq <= 0) {
-                    throw new ConfigException("judge '" + text + "': argument '" + part.trim()
-                            + "' must look like key=value");
-                }
-                args.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-            }
-        }
-        return new JudgeSpec(name, args, t);
+        return new JudgeSpec(name, SpecArguments.parse("judge", text), text.trim());
     }
 
     /** Returns the judges' names of a {@code gauntlet.judge} value, in order. */
