@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One model's predictor, shared by every worker: requests queue up, and one thread answers them in batches of up to
  * {@code maxBatch}, waiting at most {@code maxWaitMs} after the first for more to arrive, so parallel episodes share
- * one forward pass. {@code maxBatch = 1} answers each request alone.
+ * one forward pass. A batch that holds one request from every thread that has asked is sent at once: each of those
+ * threads waits for its answer, so no more can come (one worker never waits). {@code maxBatch = 1} answers each
+ * request alone.
  */
 final class BatchingPredictor implements AutoCloseable {
 
-    private record Request(Decision decision, CompletableFuture<Decision.Choice> answer) {}
+    private record Request(Decision decision, Object prepared, CompletableFuture<Decision.Choice> answer) {}
 
     private final Decider policy;
     private final int maxBatch;
@@ -25,6 +27,8 @@ final class BatchingPredictor implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong decisions = new AtomicLong();
+    /** The threads that have asked: a batch holding one request from each is as full as it can get. */
+    private final java.util.Set<Thread> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     BatchingPredictor(Decider policy, int maxBatch, double maxWaitMs) {
@@ -41,8 +45,10 @@ final class BatchingPredictor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the predictor is closed");
         }
+        callers.add(Thread.currentThread());
         CompletableFuture<Decision.Choice> f = new CompletableFuture<>();
-        queue.put(new Request(d, f));
+        Object prepared = policy.prepare(d); // in the caller's thread: the workers encode in parallel
+        queue.put(new Request(d, prepared, f));
         return f.get();
     }
 
@@ -63,7 +69,10 @@ final class BatchingPredictor implements AutoCloseable {
                 batch.clear();
                 batch.add(queue.take());
                 long deadline = System.nanoTime() + maxWaitNanos;
-                while (batch.size() < maxBatch) {
+                // no need to wait for more than one request per asking thread: each waits for its answer
+                callers.removeIf(t -> !t.isAlive());
+                int full = Math.min(maxBatch, Math.max(1, callers.size()));
+                while (batch.size() < full) {
                     Request r = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (r == null) {
                         break;
@@ -74,7 +83,8 @@ final class BatchingPredictor implements AutoCloseable {
                 return;
             }
             try {
-                List<Decision.Choice> out = policy.decide(batch.stream().map(Request::decision).toList());
+                List<Decision.Choice> out = policy.decide(batch.stream().map(Request::decision).toList(),
+                        batch.stream().map(Request::prepared).toList());
                 // counted before answering, so a caller that has its answer also sees its pass counted
                 batches.incrementAndGet();
                 decisions.addAndGet(batch.size());

@@ -69,7 +69,7 @@ public final class DjlCommand {
                 CommandArgs a = new CommandArgs(command, rest, Set.of("data", "model", "device", "decisions",
                         "maxBatch", "maxWaitMs", "trainSteps"));
                 new BenchCommand(System.out).run(a.path("data", null), a.path("model", null),
-                        a.text("device", config.get("gauntlet.device", "auto")), a.integer("decisions", 200, 1),
+                        a.text("device", config.get("gauntlet.device", "auto")), a.integer("decisions", 2000, 1),
                         a.integer("maxBatch", 8, 1), a.decimal("maxWaitMs", 1), a.integer("trainSteps", 1000, 0));
             }
             default -> throw new IllegalArgumentException("unknown command '" + command

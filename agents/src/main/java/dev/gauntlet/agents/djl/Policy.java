@@ -42,27 +42,52 @@ final class Policy implements Decider {
 
     @Override
     public List<Decision.Choice> decide(List<Decision> ds) {
+        return decide(ds, ds.stream().map(this::prepare).toList());
+    }
+
+    /** Encodes a decision's features; the batching predictor has each worker do this for its own request. */
+    @Override
+    public Object prepare(Decision d) {
+        return model.encodeOne(d, MAX_CANDIDATES);
+    }
+
+    @Override
+    public List<Decision.Choice> decide(List<Decision> ds, List<Object> prepared) {
         try (NDManager sub = model.manager.newSubManager()) {
             model.params.values().forEach(p -> p.tempAttach(sub));
-            PolicyModel.Batch b = model.encode(sub, ds, MAX_CANDIDATES);
+            PolicyModel.Batch b = model.stack(sub, prepared.stream().map(PolicyModel.Encoded.class::cast).toList());
             NDList sc = model.scores(b);
             NDArray probs = sc.get(0).softmax(1);
             NDArray pick = sc.get(0).argMax(1).toType(DataType.INT32, false);
             long[] ops = model.operations(sc.get(1), pick, b.candidates()).argMax(1).toLongArray();
             int[] picks = pick.toIntArray();
             float[] p = probs.toFloatArray();
-            List<Integer> chosen = new ArrayList<>();
-            for (int k : picks) {
-                chosen.add(k);
+            // values only for the steps that type or select: a click's value is never used
+            List<Integer> typing = new ArrayList<>();
+            for (int i = 0; i < ds.size(); i++) {
+                Operation op = Operation.PREDICTED.get((int) ops[i]);
+                if (op == Operation.FILL || op == Operation.SELECT) {
+                    typing.add(i);
+                }
             }
-            NDList v = model.encodeValues(sub, ds, chosen, MAX_CANDIDATES);
-            long[] values = model.values(v.get(0), v.get(1), v.get(2)).argMax(1).toLongArray();
+            long[] values = new long[ds.size()];
+            if (!typing.isEmpty()) {
+                List<Decision> typed = typing.stream().map(ds::get).toList();
+                List<Integer> chosen = typing.stream().map(i -> picks[i]).toList();
+                NDList v = model.encodeValues(sub, typed, chosen, MAX_CANDIDATES);
+                long[] picked = model.values(v.get(0), v.get(1), v.get(2)).argMax(1).toLongArray();
+                for (int k = 0; k < typing.size(); k++) {
+                    values[typing.get(k)] = picked[k];
+                }
+            }
             List<Decision.Choice> out = new ArrayList<>();
             for (int i = 0; i < ds.size(); i++) {
                 Operation op = Operation.PREDICTED.get((int) ops[i]);
-                List<String> spans = model.features.valueCandidates(ds.get(i).instruction());
-                String value = (op == Operation.FILL || op == Operation.SELECT) && !spans.isEmpty()
-                        ? spans.get((int) Math.min(values[i], spans.size() - 1)) : "";
+                String value = "";
+                if (op == Operation.FILL || op == Operation.SELECT) {
+                    List<String> spans = model.features.valueCandidates(ds.get(i).instruction());
+                    value = spans.isEmpty() ? "" : spans.get((int) Math.min(values[i], spans.size() - 1));
+                }
                 out.add(new Decision.Choice(picks[i], op, value, p[i * b.candidates() + picks[i]]));
             }
             return out;

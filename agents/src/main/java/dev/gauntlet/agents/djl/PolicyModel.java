@@ -79,25 +79,39 @@ final class PolicyModel implements AutoCloseable {
     record Batch(NDArray qIdx, NDArray qW, NDArray cIdx, NDArray cW, NDArray cMask, int candidates) {}
 
     Batch encode(NDManager m, List<Decision> ds, int maxCandidates) {
-        int s = ds.size();
+        return stack(m, ds.stream().map(d -> encodeOne(d, maxCandidates)).toList());
+    }
+
+    /** One decision's hashed feature ids: its query, and each candidate element's. */
+    record Encoded(long[] query, List<long[]> candidates) {}
+
+    /** Encodes one decision (plain Java: any thread may do it, so workers encode their own requests). */
+    Encoded encodeOne(Decision d, int maxCandidates) {
+        long[] q = features.ids(features.query(d.instruction(), d.history()));
+        List<long[]> row = new ArrayList<>();
+        List<Dataset.ElementRecord> cands = candidates(d, maxCandidates);
+        for (int j = 0; j < cands.size(); j++) {
+            row.add(features.ids(features.element(cands, j, d.instruction(), d.history())));
+        }
+        return new Encoded(q, row);
+    }
+
+    /** Pads and stacks encoded decisions into one batch of arrays. */
+    Batch stack(NDManager m, List<Encoded> es) {
+        int s = es.size();
         List<long[]> qs = new ArrayList<>();
         List<List<long[]>> cs = new ArrayList<>();
         int lq = 1;
         int lc = 1;
         int c = 1;
-        for (Decision d : ds) {
-            long[] q = features.ids(features.query(d.instruction(), d.history()));
-            qs.add(q);
-            lq = Math.max(lq, q.length);
-            List<long[]> row = new ArrayList<>();
-            List<Dataset.ElementRecord> cands = candidates(d, maxCandidates);
-            for (int j = 0; j < cands.size(); j++) {
-                long[] f = features.ids(features.element(cands, j, d.instruction(), d.history()));
-                row.add(f);
+        for (Encoded e : es) {
+            qs.add(e.query());
+            lq = Math.max(lq, e.query().length);
+            for (long[] f : e.candidates()) {
                 lc = Math.max(lc, f.length);
             }
-            cs.add(row);
-            c = Math.max(c, row.size());
+            cs.add(e.candidates());
+            c = Math.max(c, e.candidates().size());
         }
         long[] qIdx = new long[s * lq];
         float[] qW = new float[s * lq];

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +120,22 @@ class DjlAgentTests {
             long[] counts = shared.counts();
             assertEquals(16, counts[0]);
             assertTrue(counts[1] < 16, "fewer forward passes than decisions: " + counts[1]);
+        }
+    }
+
+    @Test
+    void aLoneWorkerIsAnsweredWithoutWaitingForCompanyThatCannotCome() throws Exception {
+        PolicyModel m = ModelFolder.load(model, "miniwob", Devices.engine().newBaseManager(Devices.pick("cpu")));
+        Dataset.Episode e = SyntheticEpisodes.clickButton(7, SyntheticEpisodes.WORDS);
+        Decision d = Decision.ask(e.instruction(), e.steps().get(0).elements(), List.of());
+        // a wait of ten minutes for a batch of 8: one asking thread makes every batch full at one request
+        try (BatchingPredictor shared = new BatchingPredictor(new Policy(m), 8, 600_000)) {
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+                for (int i = 0; i < 3; i++) {
+                    shared.decide(d);
+                }
+            });
+            assertArrayEquals(new long[]{3, 3}, shared.counts(), "three decisions, three passes of one");
         }
     }
 
