@@ -57,10 +57,18 @@ public final class LearnedOrmJudge implements Judge {
             throw new ConfigException("judge 'learned-orm' needs a model folder written by train-orm:"
                     + " -Djudge=learned-orm:model=DIR or " + Settings.JUDGE_LEARNED_ORM_MODEL.key() + "=DIR");
         }
+        Loaded loaded;
         try {
-            load(dir, config);
+            loaded = load(dir, config);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("judge 'learned-orm': " + e.getMessage());
+        }
+        // a run of one other suite could only give unscored verdicts: say so now (a run of several suites judges
+        // the model's own suite's episodes and leaves the others unscored, naming both suites)
+        String suite = SharedModels.runSuite(config);
+        if (suite != null && !suite.equals(loaded.manifest().suite())) {
+            throw new ConfigException("judge 'learned-orm': the model in " + dir + " was trained on suite '"
+                    + loaded.manifest().suite() + "', and this run's suite is '" + suite + "'");
         }
     }
 

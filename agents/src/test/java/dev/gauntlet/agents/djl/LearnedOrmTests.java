@@ -141,6 +141,18 @@ class LearnedOrmTests {
     }
 
     @Test
+    void aModelOfAnotherSuiteIsRefusedAtPrepareForARunOfThatSuite() throws Exception {
+        LearnedOrmJudge j = new LearnedOrmJudge();
+        j.configure(Map.of("model", model.toString()));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> j.prepare(Config.of(Map.of("gauntlet.suite", "webshop"))));
+        assertEquals("judge 'learned-orm': the model in " + model + " was trained on suite 'miniwob', and this run's"
+                + " suite is 'webshop'", e.getMessage());
+        j.prepare(Config.of(Map.of("gauntlet.suite", "miniwob"))); // its own suite
+        j.prepare(Config.of(Map.of("gauntlet.suite", "miniwob,webshop"))); // several: judged per episode
+    }
+
+    @Test
     void withNoModelConfiguredPrepareNamesBothWaysToGiveOne() {
         ConfigException e = assertThrows(ConfigException.class, () -> new LearnedOrmJudge().prepare(Config.of(Map.of())));
         assertEquals("judge 'learned-orm' needs a model folder written by train-orm: -Djudge=learned-orm:model=DIR or"
