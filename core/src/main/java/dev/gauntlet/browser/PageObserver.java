@@ -106,14 +106,24 @@ public final class PageObserver {
         Map<String, Object> arg = new HashMap<>();
         arg.put("probe", probe);
         arg.put("walk", walk);
+        return settled(page, () -> {
+            String json = (String) page.evaluate(CALL, arg);
+            return json != null ? json : (String) page.evaluate(INSTALL, arg);
+        });
+    }
+
+    /**
+     * Runs a page script call; a page caught between documents (a click's navigation destroyed the script's context,
+     * or the next document has no element yet) is waited for and read again, twice at most.
+     */
+    public static <T> T settled(Page page, java.util.function.Supplier<T> call) {
         for (int attempt = 0; ; attempt++) {
             try {
-                String json = (String) page.evaluate(CALL, arg);
-                return json != null ? json : (String) page.evaluate(INSTALL, arg);
+                return call.get();
             } catch (PlaywrightException e) {
-                // a click that navigates destroys the context the script ran in; wait for the new document once
                 String msg = String.valueOf(e.getMessage());
-                if (attempt < 2 && (msg.contains("Execution context was destroyed") || msg.contains("navigat"))) {
+                if (attempt < 2 && (msg.contains("Execution context was destroyed") || msg.contains("navigat")
+                        || msg.contains("is not of type 'Node'"))) {
                     page.waitForLoadState();
                     continue;
                 }

@@ -7,6 +7,7 @@ import dev.gauntlet.api.Action;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserEpisode;
+import dev.gauntlet.browser.PageObserver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,19 +80,8 @@ final class WebShopEpisode extends BrowserEpisode {
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> views() {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return (Map<String, Object>) executor.page().evaluate(OBSERVE, new ArrayList<>(visited));
-            } catch (PlaywrightException e) {
-                String msg = String.valueOf(e.getMessage());
-                if (attempt < 2 && (msg.contains("is not of type 'Node'")
-                        || msg.contains("Execution context was destroyed") || msg.contains("navigat"))) {
-                    executor.page().waitForLoadState();
-                    continue;
-                }
-                throw e;
-            }
-        }
+        Page page = executor.page();
+        return PageObserver.settled(page, () -> (Map<String, Object>) page.evaluate(OBSERVE, new ArrayList<>(visited)));
     }
 
     /** A native action read back: {@code search} or {@code click} and its lower-cased argument. */
