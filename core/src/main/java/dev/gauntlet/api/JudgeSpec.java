@@ -53,6 +53,45 @@ public record JudgeSpec(String name, Map<String, String> args, String text) {
         return new JudgeSpec(name, SpecArguments.parse("judge", text), text.trim());
     }
 
+    /**
+     * Returns the judges of the given specs ({@code name} or {@code name:key=value,...}) found by {@code loader}, in
+     * order, configured and prepared ({@link Judge#prepare}): an unknown name, a judge named twice, a bad argument or
+     * a judge that cannot start is one {@link ConfigException} before any judging. The engine, re-scoring and
+     * judge-eval's imports all load judges here.
+     */
+    public static List<Judge> load(List<String> specs, Config config, ClassLoader loader) {
+        Map<String, java.util.ServiceLoader.Provider<Judge>> all = new java.util.TreeMap<>();
+        for (java.util.ServiceLoader.Provider<Judge> p : java.util.ServiceLoader.load(Judge.class, loader).stream()
+                .toList()) {
+            all.put(p.get().name(), p);
+        }
+        List<Judge> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String text : specs) {
+            JudgeSpec spec = parse(text);
+            java.util.ServiceLoader.Provider<Judge> p = all.get(spec.name());
+            if (p == null) {
+                throw new ConfigException("unknown judge '" + spec.name() + "' in " + Constants.JUDGE
+                        + "; available: " + (all.isEmpty() ? "(none on the class path)" : String.join(", ", all.keySet())));
+            }
+            if (!seen.add(spec.name())) {
+                throw new ConfigException("judge '" + spec.name() + "' is named twice in " + Constants.JUDGE
+                        + " (its verdicts are kept by name)");
+            }
+            Judge j = p.get();
+            j.configure(spec.args());
+            try {
+                j.prepare(config);
+            } catch (ConfigException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ConfigException("judge '" + spec.name() + "' cannot start: " + e.getMessage());
+            }
+            out.add(j);
+        }
+        return out;
+    }
+
     /** Returns the judges' names of a {@code gauntlet.judge} value, in order. */
     public static List<String> names(String value) {
         return split(value).stream().map(s -> parse(s).name()).toList();

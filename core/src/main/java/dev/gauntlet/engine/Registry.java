@@ -91,35 +91,7 @@ final class Registry {
      * before any episode runs.
      */
     List<Judge> judges(List<String> specs, Config config) {
-        Map<String, ServiceLoader.Provider<Judge>> all = new TreeMap<>();
-        for (ServiceLoader.Provider<Judge> p : ServiceLoader.load(Judge.class, loader).stream().toList()) {
-            all.put(p.get().name(), p);
-        }
-        List<Judge> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String text : specs) {
-            JudgeSpec spec = JudgeSpec.parse(text);
-            ServiceLoader.Provider<Judge> p = all.get(spec.name());
-            if (p == null) {
-                throw new ConfigException("unknown judge '" + spec.name() + "' in " + dev.gauntlet.api.Constants.JUDGE
-                        + "; available: " + (all.isEmpty() ? "(none on the class path)" : String.join(", ", all.keySet())));
-            }
-            if (!seen.add(spec.name())) {
-                throw new ConfigException("judge '" + spec.name() + "' is named twice in "
-                        + dev.gauntlet.api.Constants.JUDGE + " (its verdicts are kept by name)");
-            }
-            Judge j = p.get();
-            j.configure(spec.args());
-            try {
-                j.prepare(config);
-            } catch (ConfigException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ConfigException("judge '" + spec.name() + "' cannot start: " + e.getMessage());
-            }
-            out.add(j);
-        }
-        return out;
+        return JudgeSpec.load(specs, config, loader);
     }
 
     /** Returns the run listeners (reports). */

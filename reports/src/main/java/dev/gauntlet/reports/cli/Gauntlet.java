@@ -241,7 +241,7 @@ public final class Gauntlet {
         }
         try {
             dev.gauntlet.reports.judgeeval.JudgeEval.runImported(Path.of(labels),
-                    dev.gauntlet.reports.judgeeval.ImportFormat.of(kv[0]), Path.of(kv[1]), List.of(judges.split(",")),
+                    dev.gauntlet.reports.judgeeval.ImportFormat.of(kv[0]), Path.of(kv[1]), dev.gauntlet.api.JudgeSpec.split(judges),
                     Config.from(k -> java.util.Optional.empty()), agents, Path.of(outDir), out);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -3,7 +3,9 @@ package dev.gauntlet.reports.judgeeval;
 import com.opencsv.CSVWriter;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EvaluationContext;
+import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.Judge;
+import dev.gauntlet.api.JudgeSpec;
 import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.reports.store.ResultRow;
@@ -27,26 +29,30 @@ final class ImportedJudging {
 
     private ImportedJudging() {}
 
+    private static List<String> known() {
+        List<String> out = new ArrayList<>();
+        ServiceLoader.load(Judge.class, ImportedJudging.class.getClassLoader()).forEach(j -> out.add(j.name()));
+        return out;
+    }
+
     static List<ResultRow> judge(List<ImportedEpisode> episodes, List<String> names, Config config, Path root) {
-        Map<String, Judge> loaded = new LinkedHashMap<>();
-        for (Judge j : ServiceLoader.load(Judge.class)) {
-            loaded.put(j.name(), j);
-        }
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("--import needs --judge NAME,... (known: " + loaded.keySet() + ")");
+            throw new IllegalArgumentException("--import needs --judge NAME,... (known: " + known() + ")");
         }
-        for (String n : names) {
-            if (!loaded.containsKey(n)) {
-                throw new IllegalArgumentException("--judge '" + n + "' is not a judge on the class path; known: "
-                        + loaded.keySet());
+        Map<String, Judge> loaded = new LinkedHashMap<>();
+        try {
+            for (Judge j : JudgeSpec.load(names, config, ImportedJudging.class.getClassLoader())) {
+                loaded.put(j.name(), j);
             }
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("--judge: " + e.getMessage(), e);
         }
         EvaluationContext context = new EvaluationContext(config, Optional.empty(), root);
         List<ResultRow> rows = new ArrayList<>();
         for (ImportedEpisode e : episodes) {
             Trajectory t = e.trajectory();
             Map<String, String> verdicts = new TreeMap<>();
-            for (String n : names) {
+            for (String n : loaded.keySet()) {
                 Verdict v;
                 try {
                     v = loaded.get(n).evaluate(t, context);

@@ -3,6 +3,7 @@ package dev.gauntlet.reports.rescore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVWriter;
 import dev.gauntlet.api.Config;
+import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EpisodeResult;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Judge;
@@ -150,24 +151,14 @@ public final class Rescore {
     }
 
     /** Judge name → the judge of each spec ({@code name:key=value,...}), configured and prepared. */
-    private static Map<String, Judge> judges(List<String> specs, Config config) throws Exception {
+    private static Map<String, Judge> judges(List<String> specs, Config config) {
         Map<String, Judge> out = new LinkedHashMap<>();
-        for (String text : specs) {
-            JudgeSpec spec = JudgeSpec.parse(text);
-            Judge judge = null;
-            List<String> known = new ArrayList<>();
-            for (Judge j : ServiceLoader.load(Judge.class)) {
-                known.add(j.name());
-                if (j.name().equals(spec.name())) {
-                    judge = j;
-                }
+        try {
+            for (Judge j : JudgeSpec.load(specs, config, Rescore.class.getClassLoader())) {
+                out.put(j.name(), j);
             }
-            if (judge == null) {
-                throw new IllegalArgumentException("unknown judge '" + spec.name() + "'; known: " + known);
-            }
-            judge.configure(spec.args());
-            judge.prepare(config);
-            out.put(spec.name(), judge);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return out;
     }
