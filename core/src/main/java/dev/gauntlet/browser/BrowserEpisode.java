@@ -28,6 +28,8 @@ public abstract class BrowserEpisode implements Episode {
     private String seenUrl;
     /** The latest observation, until the next action: its views are built before an action that needs the ids. */
     private Observation latest;
+    /** The first observation, read by the suite's start script ({@link #primeObservation}), until observed. */
+    private Observation primed;
 
     /**
      * @param ownsContext whether closing the episode closes the context (false for a page reused across episodes)
@@ -66,6 +68,17 @@ public abstract class BrowserEpisode implements Episode {
         return null;
     }
 
+    /**
+     * Gives the episode's first observation from what the suite's start script read in its own round trip: the
+     * page's address and title and the value of {@link #probe()}, read at the end of that script. The first
+     * {@link #observe()} returns it (lazy, its views built when read) instead of asking the page again; an action
+     * before that drops it.
+     */
+    protected void primeObservation(String url, String title, Object probed) throws Exception {
+        primed = PageObserver.lazy(executor.page(), instruction(), lastError, url, title,
+                probe() == null ? null : probed);
+    }
+
     /** Adds suite-specific views to the generic observation. */
     protected Observation decorate(Observation observation) throws Exception {
         return observation;
@@ -83,7 +96,9 @@ public abstract class BrowserEpisode implements Episode {
      */
     @Override
     public Observation observe() throws Exception {
-        Observation observation = PageObserver.observe(executor.page(), instruction(), lastError, probe(), true);
+        Observation observation = primed != null ? primed
+                : PageObserver.observe(executor.page(), instruction(), lastError, probe(), true);
+        primed = null;
         probed = observation.extras().get("probe");
         seenUrl = observation.url();
         latest = observation;
@@ -97,6 +112,7 @@ public abstract class BrowserEpisode implements Episode {
         }
         latest = null;
         probed = null;
+        primed = null;
         String error = action instanceof Action.Native n ? performNative(n) : executor.perform(action);
         lastError = error == null ? "" : error;
         return error;

@@ -54,20 +54,41 @@ public final class PageObserver {
     public static Observation observe(Page page, String instruction, String lastActionError, String probe,
                                       boolean lazy) {
         JsonNode root = parse(evaluate(page, probe, !lazy));
-        List<Page> pages = page.context().pages();
-        List<String> tabs = pages.stream().map(Page::url).toList();
-        int active = Math.max(0, pages.indexOf(page));
-        Map<String, Object> extras = probe == null ? Map.of() : Map.of("probe", probed(root));
-        Lazy<byte[]> screenshot = Lazy.of(() -> page.isClosed() ? null : ScreenCapture.png(page));
         String url = root.path("url").asText();
         String title = root.path("title").asText();
+        Object probed = probe == null ? null : probed(root);
         if (lazy) {
-            return Observation.lazy(url, title, tabs, active, instruction, () -> view(page), lastActionError, extras,
-                    screenshot);
+            return lazy(page, instruction, lastActionError, url, title, probed);
         }
         Observation.View view = view(root);
-        return new Observation(url, title, tabs, active, instruction, view.html(), view.axtree(), view.elements(),
-                lastActionError, extras, screenshot);
+        return new Observation(url, title, tabs(page), activeTab(page), instruction, view.html(), view.axtree(),
+                view.elements(), lastActionError, probe == null ? Map.of() : Map.of("probe", probed), screenshot(page));
+    }
+
+    /**
+     * Returns a lazy observation of what a page script already read (address, title and the probe's value, as a lazy
+     * {@link #observe} brings them), with no round trip of its own: for a suite whose reset script reads them in its
+     * own call. The views are built by the page walk when first read, as for any lazy observation.
+     *
+     * @param probed the probe's value ({@code null} for none)
+     */
+    public static Observation lazy(Page page, String instruction, String lastActionError, String url, String title,
+                                   Object probed) {
+        Map<String, Object> extras = probed == null ? Map.of() : Map.of("probe", probed);
+        return Observation.lazy(url, title, tabs(page), activeTab(page), instruction, () -> view(page),
+                lastActionError, extras, screenshot(page));
+    }
+
+    private static List<String> tabs(Page page) {
+        return page.context().pages().stream().map(Page::url).toList();
+    }
+
+    private static int activeTab(Page page) {
+        return Math.max(0, page.context().pages().indexOf(page));
+    }
+
+    private static Lazy<byte[]> screenshot(Page page) {
+        return Lazy.of(() -> page.isClosed() ? null : ScreenCapture.png(page));
     }
 
     /** Walks the page now: what a lazy observation's views are when first read. */

@@ -201,7 +201,9 @@ final class EpisodeRunner {
             String finalShot = settings.screenshots() == Screenshots.NONE ? "" : saveScreenshot(d, steps.size(), obs);
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
-            return checkAnswer(d, trajectory, episode, evaluate(d, trajectory, episode, t0, agent.usage()));
+            // the final observation came after the last action: what its probe read is the page's final state
+            Optional<Object> finalProbe = obs == null ? Optional.empty() : Optional.ofNullable(obs.extras().get("probe"));
+            return checkAnswer(d, trajectory, episode, evaluate(d, trajectory, episode, finalProbe, t0, agent.usage()));
         } catch (SiteBlockedException e) {
             // the site refused the browser: not the agent's failure, not the harness's; the steps so far are kept
             Trajectory partial = new Trajectory(task, d.seed, agentText, steps, "", "", "", "blocked");
@@ -237,9 +239,9 @@ final class EpisodeRunner {
         }
     }
 
-    private EpisodeResult evaluate(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode, long t0,
-                                   Usage usage) throws Exception {
-        EvaluationContext context = new EvaluationContext(config, episode.page(), runDir);
+    private EpisodeResult evaluate(Descriptors.EpisodeDescriptor d, Trajectory trajectory, Episode episode,
+                                   Optional<Object> finalProbe, long t0, Usage usage) throws Exception {
+        EvaluationContext context = new EvaluationContext(config, episode.page(), runDir, finalProbe);
         boolean leftTask = trajectory.stopReason().equals(LEFT_TASK);
         String left = leftTask ? episode.leftTask() : null;
         Optional<Verdict> oracle = d.task.oracle() == null ? Optional.empty() : leftTask

@@ -3,7 +3,6 @@ package dev.gauntlet.suites.miniwob;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
 import dev.gauntlet.api.ActionGrammar;
-import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.browser.BrowserEpisode;
 import dev.gauntlet.browser.BrowserSession;
@@ -12,6 +11,7 @@ import dev.gauntlet.browser.Origins;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One MiniWoB episode. As upstream's gym does, a worker keeps the task page loaded and starts each episode by script:
@@ -36,7 +36,18 @@ final class MiniWobEpisode extends BrowserEpisode {
               return '';
             }""";
 
-    /** Stops the old episode, seeds, starts a new one and reads the instruction: one round trip per reset. */
+    /**
+     * Off the task page (an error page, another site) the flag is not there: not done, and not a script error. Once
+     * done, the probe is the page's episode state, reward included, so the oracle needs no call of its own (the gym
+     * reads done and reward in one call after each action); before that it is {@code false}, all an agent sees.
+     */
+    private static final String PROBE = "typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true ? "
+            + MiniWobOracle.STATE + " : false";
+
+    /**
+     * Stops the old episode, seeds, starts a new one and reads the instruction, with what the first observation
+     * needs (address, title, the probe): one round trip per reset, none for the first look.
+     */
     private static final String RESET = """
             ([seed, maxTime]) => {
               if (core.EP_TIMER !== null && core.EP_TIMER !== undefined) core.endEpisode(0);
@@ -45,12 +56,11 @@ final class MiniWobEpisode extends BrowserEpisode {
               Math.seedrandom(seed);
               core.startEpisodeReal();
               const ready = typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false;
-              const u = ready ? core.getUtterance() : null;
-              return ready ? (typeof u === 'string' ? u : (u && u.utterance) || '') : null;
-            }""";
-
-    /** Off the task page (an error page, another site) the flag is not there: not done, and not a script error. */
-    private static final String DONE = "typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true";
+              if (!ready) return null;
+              const u = core.getUtterance();
+              return {instruction: typeof u === 'string' ? u : (u && u.utterance) || '',
+                      url: location.href, title: document.title, probe: (PROBE)};
+            }""".replace("PROBE", PROBE);
 
     private static final String READY = "() => typeof WOB_TASK_READY === 'undefined' || WOB_TASK_READY !== false";
 
@@ -70,7 +80,7 @@ final class MiniWobEpisode extends BrowserEpisode {
     }
 
     static MiniWobEpisode start(Task task, long seed, String url, Long maxTime, BrowserSession browser)
-            throws EnvironmentUnavailableException {
+            throws Exception {
         BrowserSession.ReusedPage reused = browser.reusedPage("miniwob", MiniWobSuite.contextOptions(),
                 Origins.with(task.allowedHosts(), url));
         Page page = reused.page();
@@ -88,14 +98,17 @@ final class MiniWobEpisode extends BrowserEpisode {
             }
             reused.loaded(url);
         }
-        String instruction = (String) page.evaluate(RESET,
+        Object reset = page.evaluate(RESET,
                 // a number, as the gym's Math.seedrandom(<int>): seedrandom reads 5 and "5" as different seeds
                 Arrays.asList((double) seed, maxTime == null ? null : maxTime.doubleValue()));
-        if (instruction == null) { // a task that prepares asynchronously (WOB_TASK_READY = false for a while)
+        if (!(reset instanceof Map<?, ?> state)) { // a task that prepares asynchronously (WOB_TASK_READY = false)
             page.waitForFunction(READY);
-            instruction = (String) page.evaluate(UTTERANCE);
+            return new MiniWobEpisode(task, seed, reused, (String) page.evaluate(UTTERANCE), url);
         }
-        return new MiniWobEpisode(task, seed, reused, instruction, url);
+        MiniWobEpisode episode = new MiniWobEpisode(task, seed, reused, String.valueOf(state.get("instruction")), url);
+        episode.primeObservation(String.valueOf(state.get("url")), String.valueOf(state.get("title")),
+                state.get("probe"));
+        return episode;
     }
 
     @Override
@@ -111,14 +124,19 @@ final class MiniWobEpisode extends BrowserEpisode {
 
     @Override
     protected String probe() {
-        return DONE;
+        return PROBE;
     }
 
     /** Answers from the latest observation when no action came since (saves a round trip per step). */
     @Override
     public boolean done() {
         Object seen = probed();
-        return Boolean.TRUE.equals(seen != null ? seen : executor.page().evaluate("() => " + DONE));
+        return isDone(seen != null ? seen : executor.page().evaluate("() => " + PROBE));
+    }
+
+    /** Reads the probe's value: {@code false}, or once done the page's state with {@code done: true}. */
+    static boolean isDone(Object probed) {
+        return probed instanceof Map<?, ?> state ? Boolean.TRUE.equals(state.get("done")) : Boolean.TRUE.equals(probed);
     }
 
     @Override

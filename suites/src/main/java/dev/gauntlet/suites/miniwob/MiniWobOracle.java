@@ -1,6 +1,5 @@
 package dev.gauntlet.suites.miniwob;
 
-import dev.gauntlet.api.BrowserPage;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.Oracle;
 import dev.gauntlet.api.Trajectory;
@@ -38,7 +37,8 @@ public record MiniWobOracle(RewardRule rule, double threshold) implements Oracle
     }
 
 
-    private static final String READ = "() => ({done: typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true,"
+    /** The page's episode state: done flag, time-scaled and raw reward, reason (an expression). */
+    static final String STATE = "({done: typeof WOB_DONE_GLOBAL !== 'undefined' && WOB_DONE_GLOBAL === true,"
             + " reward: Number(WOB_REWARD_GLOBAL), raw: Number(WOB_RAW_REWARD_GLOBAL),"
             + " reason: WOB_REWARD_REASON === null || WOB_REWARD_REASON === undefined ? '' : String(WOB_REWARD_REASON)})";
 
@@ -49,9 +49,11 @@ public record MiniWobOracle(RewardRule rule, double threshold) implements Oracle
 
     @Override
     public Verdict evaluate(Trajectory trajectory, EvaluationContext context) {
-        BrowserPage page = context.page().orElseThrow(() -> new IllegalStateException("MiniWoB reward needs the live page"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state = (Map<String, Object>) page.evaluate(READ);
+        // the final observation's probe holds the state once the episode is done (MiniWobEpisode's probe); before
+        // that, or without it, the page is asked
+        Map<?, ?> state = context.finalProbe().filter(Map.class::isInstance).map(Map.class::cast)
+                .orElseGet(() -> (Map<?, ?>) context.page().orElseThrow(() -> new IllegalStateException(
+                        "MiniWoB reward needs the live page")).evaluate("() => " + STATE));
         return judge(rule, threshold, Boolean.TRUE.equals(state.get("done")), number(state.get("raw")),
                 number(state.get("reward")), String.valueOf(state.get("reason")), trajectory.stopReason());
     }
