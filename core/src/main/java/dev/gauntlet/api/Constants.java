@@ -102,6 +102,9 @@ public final class Constants {
     public static final String BROWSER_HEADLESS = "gauntlet.browser.headless";
     public static final String BROWSER_HEADLESS_DEFAULT = "true";
 
+    /** Extra Chromium command-line flags for a launched browser, space-separated. */
+    public static final String BROWSER_ARGS = "gauntlet.browser.args";
+
     /** Milliseconds an action may wait for its element before it fails (the step records the error). */
     public static final String ACTION_TIMEOUT_MS = "gauntlet.actionTimeoutMs";
     public static final String ACTION_TIMEOUT_MS_DEFAULT = "3000";

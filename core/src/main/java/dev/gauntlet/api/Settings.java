@@ -58,6 +58,8 @@ public final class Settings {
             "connect to a remote browser instead of launching one");
     public static final Setting<Boolean> BROWSER_HEADLESS = Setting.bool(Constants.BROWSER_HEADLESS,
             Constants.BROWSER_HEADLESS_DEFAULT, "run the browser headless");
+    public static final Setting<String> BROWSER_ARGS = Setting.text(Constants.BROWSER_ARGS, "",
+            "extra Chromium flags for a launched browser, space-separated").checked(Settings::chromiumFlags);
     public static final Setting<Integer> ACTION_TIMEOUT_MS = Setting.integer(Constants.ACTION_TIMEOUT_MS,
             Constants.ACTION_TIMEOUT_MS_DEFAULT, 0, "how long an action waits for its element");
     public static final Setting<Integer> NAVIGATION_TIMEOUT_MS = Setting.integer(Constants.NAVIGATION_TIMEOUT_MS,
@@ -143,7 +145,7 @@ public final class Settings {
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
-            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS,
+            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS, BROWSER_ARGS,
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,
@@ -151,6 +153,21 @@ public final class Settings {
             JUDGE_UNREADABLE, JUDGE_WEBJUDGE_THRESHOLD, JUDGE_AXTREE_SCREENSHOT, JUDGE_WEBVOYAGER_PROMPT,
             JUDGE_EVAL_REFINE_PROMPT, JUDGE_AXTREE_PROMPT, JUDGE_WEBJUDGE_PROMPT, JUDGE_ORM_PROMPT, DEVICE,
             JUDGE_LEARNED_ORM_MODEL, FENCE_ALLOW);
+
+    /** Returns {@code gauntlet.browser.args} as a list of flags (empty when unset). */
+    public static List<String> browserArgs(Config config) {
+        String value = java.util.Objects.requireNonNullElse(BROWSER_ARGS.read(config), "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
+    private static String chromiumFlags(String value) {
+        for (String flag : java.util.Objects.requireNonNullElse(value, "").strip().split("\\s+")) {
+            if (!flag.isEmpty() && !flag.startsWith("--")) {
+                return "each flag starts with -- ('" + flag + "' does not)";
+            }
+        }
+        return null;
+    }
 
     /**
      * Reads every key of {@code settings} from {@code config} and returns one line per bad value (key, value, what

@@ -10,6 +10,7 @@ import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Settings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,9 @@ public final class BrowserSession implements AutoCloseable {
                 browser = ws.startsWith("http") || ws.contains("/devtools/")
                         ? chromium.connectOverCDP(ws) : chromium.connect(ws);
             } else {
-                BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(headless).setArgs(FLAGS);
+                List<String> flags = new ArrayList<>(FLAGS);
+                flags.addAll(Settings.browserArgs(config)); // the user's come last, so a repeated switch is theirs
+                BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(headless).setArgs(flags);
                 executable.ifPresent(options::setExecutablePath);
                 browser = chromium.launch(options);
             }

@@ -81,6 +81,11 @@ record RunSettings(List<String> suites, List<String> agents, String tasks, Optio
             errors.add(new ConfigException(Settings.RUN_ID.key(), runId,
                     "letters, digits and . _ + - only (it names a folder)").getMessage());
         }
+        if (config.get(Settings.BROWSER_ARGS.key()).filter(v -> !v.isBlank()).isPresent()
+                && config.get(Settings.BROWSER_ENDPOINT.key()).filter(v -> !v.isBlank()).isPresent()) {
+            errors.add(Settings.BROWSER_ARGS.key() + ": flags apply to a browser the harness launches; with "
+                    + Settings.BROWSER_ENDPOINT.key() + " set, give them to the remote browser when you start it");
+        }
         try {
             String s = Settings.SEEDS.read(config);
             seeds = s == null ? Optional.empty() : Optional.of(SeedSpec.parse(s));
