@@ -52,6 +52,10 @@ public final class Constants {
     public static final String RETRY_BROKEN = "gauntlet.retryBroken";
     public static final String RETRY_BROKEN_DEFAULT = "0";
 
+    /** On resume, rerun an episode that ended blocked (a live site refused the browser) up to this many times. */
+    public static final String RETRY_BLOCKED = "gauntlet.retryBlocked";
+    public static final String RETRY_BLOCKED_DEFAULT = "0";
+
     /**
      * A fixed run id instead of a time-stamped one; the shards of one array share it and each writes into
      * {@code <runsDir>/<runId>/shard-<i>-of-<n>/}, which the {@code merge} command joins.

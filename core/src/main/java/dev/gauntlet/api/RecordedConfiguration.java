@@ -25,7 +25,7 @@ public final class RecordedConfiguration {
      * Keys that may differ between the invocations of one run (resume, workers, where runs go, the browser, reports)
      * or between the shards of one array (the shard itself).
      */
-    public static final Set<String> MAY_DIFFER = Set.of(Constants.RESUME, Constants.RETRY_BROKEN, Constants.RUN_ID,
+    public static final Set<String> MAY_DIFFER = Set.of(Constants.RESUME, Constants.RETRY_BROKEN, Constants.RETRY_BLOCKED, Constants.RUN_ID,
             Constants.WORKERS, Constants.RUNS_DIR, Constants.LEADERBOARD, Constants.SHARD, Constants.BROWSER_PATH,
             Constants.BROWSER_ENDPOINT, Constants.BROWSER_HEADLESS, Constants.REPORT_HTML,
             Constants.REPORT_ALLURE_HOME, Constants.RUN_LABEL, Constants.MIN_SUCCESS, Constants.LLM_MAX_CONCURRENCY,

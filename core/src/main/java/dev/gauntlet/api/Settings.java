@@ -36,6 +36,8 @@ public final class Settings {
             "continue a run in its folder: `runs/<id>`, a folder, or `latest`");
     public static final Setting<Integer> RETRY_BROKEN = Setting.integer(Constants.RETRY_BROKEN,
             Constants.RETRY_BROKEN_DEFAULT, 0, "on resume, rerun a broken episode up to this many times");
+    public static final Setting<Integer> RETRY_BLOCKED = Setting.integer(Constants.RETRY_BLOCKED,
+            Constants.RETRY_BLOCKED_DEFAULT, 0, "on resume, rerun a blocked episode up to this many times");
     public static final Setting<String> RUN_ID = Setting.text(Constants.RUN_ID, "",
             "a fixed run id; an array's shards share it and write `<runId>/shard-<i>-of-<n>/`");
     public static final Setting<Integer> STEP_TIMEOUT_S = Setting.integer(Constants.STEP_TIMEOUT_S,
@@ -145,7 +147,9 @@ public final class Settings {
 
     /** Every core key, in README order. */
     public static final List<Setting<?>> ALL = List.of(SUITE, AGENT, TASKS, SEEDS, WORKERS, MAX_STEPS, JUDGE,
-            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR, LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT, BROWSER_HEADLESS, BROWSER_ARGS,
+            MIN_SUCCESS, SHARD, RESUME, RETRY_BROKEN, RETRY_BLOCKED, RUN_ID, STEP_TIMEOUT_S, EPISODE_TIMEOUT_S, RUNS_DIR,
+            LEADERBOARD, SCREENSHOTS, SCREENSHOTS_FORMAT, SCREENSHOTS_QUALITY, BROWSER_PATH, BROWSER_ENDPOINT,
+            BROWSER_HEADLESS, BROWSER_ARGS,
             ACTION_TIMEOUT_MS, NAVIGATION_TIMEOUT_MS, RUN_LABEL, REPORT_HTML, REPORT_ALLURE_HOME, LLM_BASE_URL,
             LLM_MODEL, LLM_API_KEY_ENV, LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_MAX_CONCURRENCY, LLM_CACHE_DIR,
             LLM_TEMPERATURE, LLM_SEED, LLM_MAX_TOKENS, LLM_PRICE_IN, LLM_PRICE_OUT, JUDGE_MODEL, JUDGE_BASE_URL,

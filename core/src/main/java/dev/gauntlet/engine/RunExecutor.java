@@ -277,15 +277,21 @@ final class RunExecutor {
     }
 
     /**
-     * Tells whether an episode's ends in the journal settle it: it ended other than broken, or broken more often
-     * than {@code gauntlet.retryBroken} reruns allow.
+     * Tells whether an episode's ends in the journal settle it: its last end is other than broken or blocked, or
+     * its kind has ended more often than that kind's reruns allow ({@code gauntlet.retryBroken},
+     * {@code gauntlet.retryBlocked}); each kind counts only its own ends.
      */
     private boolean isFinal(List<EpisodeResult.Status> ends) {
         if (ends == null || ends.isEmpty()) {
             return false;
         }
-        long broken = ends.stream().filter(s -> s == EpisodeResult.Status.BROKEN).count();
-        return ends.get(ends.size() - 1) != EpisodeResult.Status.BROKEN || broken > run.settings.retryBroken();
+        EpisodeResult.Status last = ends.get(ends.size() - 1);
+        int retries = switch (last) {
+            case BROKEN -> run.settings.retryBroken();
+            case BLOCKED -> run.settings.retryBlocked();
+            default -> -1;
+        };
+        return ends.stream().filter(s -> s == last).count() > retries;
     }
 
     /** Reports an episode a resumed run keeps as skipped with the reason, and the containers it completes. */

@@ -25,13 +25,14 @@ import java.util.Optional;
  * @param screenshots when to save screenshots
  * @param resume      the run folder to continue ({@code runs/<id>}, a path, or {@code latest}), or {@code ""}
  * @param retryBroken on resume, how many times a broken episode is rerun
+ * @param retryBlocked on resume, how many times a blocked episode is rerun
  * @param runId       a fixed run id, or {@code ""} for a time-stamped one
  * @param stepTimeoutS    seconds the agent may take per step, 0 = no limit
  * @param episodeTimeoutS seconds an episode may take, 0 = no limit
  */
 record RunSettings(List<String> suites, List<String> agents, String tasks, Optional<List<Long>> seeds, int workers,
                    int maxSteps, List<String> judges, Shard shard, Screenshots screenshots, String resume,
-                   int retryBroken, String runId, int stepTimeoutS, int episodeTimeoutS) {
+                   int retryBroken, int retryBlocked, String runId, int stepTimeoutS, int episodeTimeoutS) {
 
     /** Shard {@code index} of {@code count}, both 1-based ({@code 2/4}). */
     record Shard(int index, int count) {
@@ -99,7 +100,7 @@ record RunSettings(List<String> suites, List<String> agents, String tasks, Optio
                 Optional.ofNullable(Settings.TASKS.read(config)).orElse(""), seeds, Settings.WORKERS.read(config),
                 Settings.MAX_STEPS.read(config), dev.gauntlet.api.JudgeSpec.split(Settings.JUDGE.read(config)),
                 shard, Settings.SCREENSHOTS.read(config), Optional.ofNullable(Settings.RESUME.read(config)).orElse(""),
-                Settings.RETRY_BROKEN.read(config), runId, Settings.STEP_TIMEOUT_S.read(config),
+                Settings.RETRY_BROKEN.read(config), Settings.RETRY_BLOCKED.read(config), runId, Settings.STEP_TIMEOUT_S.read(config),
                 Settings.EPISODE_TIMEOUT_S.read(config));
     }
 

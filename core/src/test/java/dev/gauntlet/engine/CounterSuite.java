@@ -5,6 +5,7 @@ import dev.gauntlet.api.EnvironmentUnavailableException;
 import dev.gauntlet.api.Episode;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Setting;
+import dev.gauntlet.api.SiteBlockedException;
 import dev.gauntlet.api.Step;
 import dev.gauntlet.api.Task;
 import dev.gauntlet.suite.EarlyStop;
@@ -59,7 +60,8 @@ public final class CounterSuite implements Suite {
         tasks.add(task("needs-site", 1, Set.of("site:elsewhere")));
         tasks.add(task("crashes", 1, Set.of("site:counter", "category:broken")));
         return new CounterTasks(tasks, context.config().get("counter.depends").isPresent(),
-                context.config().get("counter.reset").isPresent(), context.config().get("counter.hangs").orElse(""));
+                context.config().get("counter.reset").isPresent(), context.config().get("counter.hangs").orElse(""),
+                context.config().get("counter.blocks").orElse(""));
     }
 
     private Task task(String id, int target, Set<String> tags) {
@@ -68,8 +70,11 @@ public final class CounterSuite implements Suite {
     }
 
     /** The opened tasks, with every optional behaviour the engine knows. */
-    /** With {@code counter.hangs=<task id>}, that task's site never answers an action (time-limit tests). */
-    record CounterTasks(List<Task> tasks, boolean depends, boolean resets, String hangs)
+    /**
+     * With {@code counter.hangs=<task id>}, that task's site never answers an action (time-limit tests); with
+     * {@code counter.blocks=<task id>}, that task's site refuses the browser at every observation (a bot wall).
+     */
+    record CounterTasks(List<Task> tasks, boolean depends, boolean resets, String hangs, String blocks)
             implements TaskSet, EarlyStop, TaskDependencies, StatefulSites {
 
         @Override
@@ -77,7 +82,8 @@ public final class CounterSuite implements Suite {
             if (task.id().equals("needs-site")) {
                 throw new EnvironmentUnavailableException("'counter.site' is not set");
             }
-            return new CounterEpisode(task, ((CounterOracle) task.oracle()).target(), task.id().equals(hangs));
+            return new CounterEpisode(task, ((CounterOracle) task.oracle()).target(), task.id().equals(hangs),
+                    task.id().equals(blocks));
         }
 
         /** Stops after two failed actions in a row, like WebArena's repeated-failure rule. */
@@ -110,16 +116,21 @@ public final class CounterSuite implements Suite {
         private final Task task;
         private final int target;
         private final boolean hangs;
+        private final boolean blocks;
         int clicks;
 
-        CounterEpisode(Task task, int target, boolean hangs) {
+        CounterEpisode(Task task, int target, boolean hangs, boolean blocks) {
             this.task = task;
             this.target = target;
             this.hangs = hangs;
+            this.blocks = blocks;
         }
 
         @Override
-        public Observation observe() {
+        public Observation observe() throws SiteBlockedException {
+            if (blocks) {
+                throw new SiteBlockedException("HTTP 403 at counter://" + task.id());
+            }
             return new Observation("counter://" + task.id(), "Counter", List.of(), 0, task.instruction(), "",
                     "[1] button \"count\" clicks=" + clicks, List.of(), "", Map.of("clicks", clicks), null);
         }

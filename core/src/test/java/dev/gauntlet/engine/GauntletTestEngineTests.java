@@ -221,6 +221,14 @@ class GauntletTestEngineTests {
     }
 
     @Test
+    void aBadRetryBlockedFailsTheRunInOneLineNamingTheKey() {
+        assertEngineFails(kit("gold").set("gauntlet.retryBlocked", "-1"),
+                "'gauntlet.retryBlocked' is '-1' but must be 0 or more");
+        assertEngineFails(kit("gold").set("gauntlet.retryBlocked", "x"),
+                "'gauntlet.retryBlocked' is 'x' but must be a whole number, 0 or more");
+    }
+
+    @Test
     void aBadChoiceFailsTheRunNamingTheKeyAndTheAllowedValues() {
         assertEngineFails(kit("gold").screenshots("bogus"),
                 "'gauntlet.screenshots' is 'bogus' but must be one of steps, final, none");

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -111,6 +113,95 @@ class ResumeTests {
                 skippedWithReason("kept from the run being resumed: broken")));
         assertEquals(2, kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "2").testEvents()
                 .started().count(), "a higher limit allows one more try");
+    }
+
+    @Test
+    void blockedEpisodesAreKeptByDefaultAndRunAgainOnlyUpToRetryBlocked() {
+        // the two-clicks site refuses the browser on every try: its 2 seeds end blocked, the other tasks as usual
+        kit().set("counter.blocks", "two-clicks").testEvents().assertThatEvents().haveExactly(2, event(
+                test("two-clicks"), abortedWithReason(message("blocked by the site: HTTP 403 at counter://two-clicks"))));
+        Events kept = kit().set("counter.blocks", "two-clicks").set("gauntlet.resume", "latest").testEvents();
+        assertEquals(0, kept.started().count(), "gauntlet.retryBlocked defaults to 0: blocked episodes are kept");
+        kept.assertThatEvents().haveExactly(2, event(test("two-clicks"),
+                skippedWithReason("kept from the run being resumed: blocked")));
+        Events first = kit().set("counter.blocks", "two-clicks").set("gauntlet.resume", "latest")
+                .set("gauntlet.retryBlocked", "1").testEvents();
+        assertEquals(2, first.started().count(), "only the blocked episodes run again");
+        first.assertThatEvents().haveExactly(2, event(test("two-clicks"), abortedWithReason(
+                message("blocked by the site: HTTP 403 at counter://two-clicks"))));
+        first.assertThatEvents().haveExactly(2, event(test("crashes"),
+                skippedWithReason("kept from the run being resumed: broken")));
+        Events second = kit().set("counter.blocks", "two-clicks").set("gauntlet.resume", "latest")
+                .set("gauntlet.retryBlocked", "1").testEvents();
+        assertEquals(0, second.started().count(), "blocked twice: one rerun was allowed");
+        second.assertThatEvents().haveExactly(2, event(test("two-clicks"),
+                skippedWithReason("kept from the run being resumed: blocked")));
+        assertEquals(2, kit().set("counter.blocks", "two-clicks").set("gauntlet.resume", "latest")
+                .set("gauntlet.retryBlocked", "2").testEvents().started().count(), "a higher limit allows one more try");
+    }
+
+    @Test
+    void aBlockedEpisodeRerunThatPassesIsKeptAsPassed() throws IOException {
+        kit().execute();
+        Path run = onlyRun();
+        // as if the site had refused the browser for two-clicks on both seeds: its journal lines say blocked
+        rewriteEnds(run, "two-clicks", "blocked");
+        Events again = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBlocked", "1").testEvents();
+        assertEquals(2, again.started().count());
+        again.assertThatEvents().haveExactly(2, event(test("two-clicks"), finishedSuccessfully()));
+        Events after = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBlocked", "1").testEvents();
+        assertEquals(0, after.started().count(), "the last end, passed, settles it");
+        after.assertThatEvents().haveExactly(2, event(test("two-clicks"),
+                skippedWithReason("kept from the run being resumed: passed")));
+    }
+
+    @Test
+    void eachRetryKeyCountsOnlyItsOwnKindAndTheLastEndChoosesTheKey() throws IOException {
+        kit().execute();
+        Path run = onlyRun();
+        // two-clicks: blocked, blocked, broken; three-clicks: broken, broken, blocked
+        rewriteEnds(run, "two-clicks", "blocked");
+        appendEnds(run, "two-clicks", "blocked", "broken");
+        rewriteEnds(run, "three-clicks", "broken");
+        appendEnds(run, "three-clicks", "broken", "blocked");
+        // one broken end against retryBroken=1 reruns two-clicks, though it ended three times; three-clicks's last
+        // end is blocked, and retryBlocked=0 keeps it whatever retryBroken allows
+        Events brokenOnly = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBroken", "1").testEvents();
+        assertEquals(4, brokenOnly.started().count(), "two-clicks, and crashes (broken once)");
+        brokenOnly.assertThatEvents().haveExactly(2, event(test("two-clicks"), finishedSuccessfully()));
+        brokenOnly.assertThatEvents().haveExactly(2, event(test("three-clicks"),
+                skippedWithReason("kept from the run being resumed: blocked")));
+        // one blocked end against retryBlocked=1 reruns three-clicks, though it ended three times; crashes, broken
+        // twice now, is kept by retryBroken=0
+        Events blockedOnly = kit().set("gauntlet.resume", "latest").set("gauntlet.retryBlocked", "1").testEvents();
+        assertEquals(2, blockedOnly.started().count());
+        blockedOnly.assertThatEvents().haveExactly(2, event(test("three-clicks"), finishedSuccessfully()));
+    }
+
+    /** Replaces the status of every journal line of {@code task} (both seeds) with {@code status}. */
+    private static void rewriteEnds(Path run, String task, String status) throws IOException {
+        Path journal = new RunFolder(run).journal();
+        List<String> lines = Files.readAllLines(journal).stream()
+                .map(l -> isEnd(l, task) ? status + l.substring(l.indexOf('\t')) : l).toList();
+        Files.write(journal, lines);
+    }
+
+    /** Appends, for each of {@code task}'s episodes, one journal line per status, in order. */
+    private static void appendEnds(Path run, String task, String... statuses) throws IOException {
+        Path journal = new RunFolder(run).journal();
+        List<String> keys = Files.readAllLines(journal).stream().filter(l -> isEnd(l, task))
+                .map(l -> l.substring(l.indexOf('\t'))).distinct().toList();
+        assertEquals(2, keys.size(), "one key per seed");
+        StringBuilder more = new StringBuilder();
+        for (String status : statuses) {
+            keys.forEach(k -> more.append(status).append(k).append('\n'));
+        }
+        Files.writeString(journal, more, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static boolean isEnd(String line, String task) {
+        String[] f = line.split("\t");
+        return !line.startsWith("#") && f.length == 5 && f[3].equals(task);
     }
 
     @Test

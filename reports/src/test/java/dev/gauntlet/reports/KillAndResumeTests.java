@@ -86,6 +86,27 @@ class KillAndResumeTests {
         assertEquals(30, histories.size(), "an Allure result for every episode, the killed invocation's included");
     }
 
+    @Test
+    void aBlockedEpisodeRerunByRetryBlockedLeavesOneRowPerEpisodeAndAWholeSummary() throws Exception {
+        // counter's two-clicks site refuses the browser on every try: 2 of the 10 episodes (5 tasks x 2 seeds) block
+        Path runs = tmp.resolve("walled");
+        GauntletRun walled = kit(runs).set("gauntlet.seeds", "2").set("counter.blocks", "two-clicks");
+        walled.execute();
+        Path run = onlyRun(runs).orElseThrow();
+        walled.set("gauntlet.resume", "latest").set("gauntlet.retryBlocked", "1").execute();
+
+        long lines = Files.readAllLines(new RunFolder(run).results()).size() - 1;
+        assertEquals(12, lines, "results.csv is append-only: the 2 reruns append their rows");
+        List<ResultRow> rows = StoredRun.read(run).rows();
+        assertEquals(10, rows.size(), "one row per episode, the rerun's");
+        assertEquals("blocked", statuses(rows).get("two-clicks#0"));
+        assertEquals("blocked", statuses(rows).get("two-clicks#1"));
+        JsonNode group = Json.MAPPER.readTree(new RunFolder(run).summary().toFile()).path("groups").get(0);
+        assertEquals(10, group.path("episodes").asInt(), "the summary covers the whole run, each episode once");
+        assertEquals(2, group.path("blocked").asInt());
+        assertEquals(2, group.path("broken").asInt(), "crashes, kept: retryBroken is 0");
+    }
+
     static java.util.Optional<Path> onlyRun(Path runs) throws java.io.IOException {
         if (!Files.isDirectory(runs)) {
             return java.util.Optional.empty();
