@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Blocks requests to origins outside a task's allowed set, so an agent reaches neither the open web nor another
@@ -24,7 +25,54 @@ final class OriginFence {
         if (allowed.isEmpty() || allowed.contains("*")) {
             return;
         }
-        context.route(url -> !allowed(url, allowed), route -> route.abort(ABORT));
+        // a pattern, not a predicate: Playwright's driver matches it itself, so a request to an allowed origin never
+        // waits for this JVM (a predicate sends every request here, where it waits until the worker next calls
+        // Playwright: a page's requests while the agent thinks would hang until its next action)
+        context.route(blocked(allowed), route -> route.abort(ABORT));
+    }
+
+    /**
+     * Returns the URLs the fence blocks, as a regular expression that means what {@link #allowed} means, written in
+     * the syntax JavaScript and Java share (Playwright's driver evaluates it as a JavaScript RegExp).
+     */
+    static Pattern blocked(Set<String> allowed) {
+        StringBuilder open = new StringBuilder("data:|about:|blob:");
+        for (String entry : allowed) {
+            String a = entry.toLowerCase(Locale.ROOT).strip();
+            if (a.contains("://")) {
+                String origin = Origins.of(a);
+                if (origin == null) {
+                    continue; // names no origin: allows nothing, as allowed() finds no match for it
+                }
+                URI u = URI.create(origin);
+                String scheme = u.getScheme();
+                int port = u.getPort();
+                boolean standard = scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+                open.append('|').append(literal(scheme + "://" + u.getHost()))
+                        .append(port < 0 ? "" : standard ? "(?::" + port + ")?" : ":" + port).append(END);
+            } else {
+                // *.x.com: a sub-domain of x.com (one label or more), not x.com itself
+                String host = a.startsWith("*.") ? "[^/?#@:]+\\." + literal(a.substring(2)) : literal(a);
+                open.append("|http://").append(host).append("(?::80)?").append(END)
+                        .append("|https://").append(host).append("(?::443)?").append(END);
+            }
+        }
+        return Pattern.compile("^(?!(?:" + open + ")).*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    }
+
+    /** Where an origin ends in a URL: its path, query or fragment, or the URL's end. */
+    private static final String END = "(?=[/?#]|$)";
+
+    /** Escapes regular-expression characters one by one ({@code \\Q...\\E} is Java's, not JavaScript's). */
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if ("\\^$.|?*+()[]{}-/".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Returns {@code allowed} plus the comma-separated entries of {@code gauntlet.fence.allow}. */

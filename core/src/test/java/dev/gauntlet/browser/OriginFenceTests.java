@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,55 @@ class OriginFenceTests {
                 OriginFence.plus(Set.of("http://a:1"), " http://tiles:8080 ,*.osm.org,"));
         assertEquals(Set.of(), OriginFence.plus(Set.of(), "http://tiles:8080"));
         assertTrue(OriginFence.allowed("http://anything:1/", OriginFence.plus(Set.of("http://a:1"), "*")));
+    }
+
+    /**
+     * The fence is handed to Playwright's driver as a regular expression (matched there, in JavaScript); it must block
+     * exactly the URLs {@link OriginFence#allowed} refuses.
+     */
+    @Test
+    void theDriversPatternBlocksExactlyWhatTheRuleRefuses() {
+        List<Set<String>> fences = List.of(Set.of("http://127.0.0.1:7770"), Set.of("http://localhost:80"),
+                Set.of("https://shop.example:443", "http://127.0.0.1:9999"), Set.of("allrecipes.com", "*.allrecipes.com"),
+                Set.of("*.osm.org"), Set.of("http://[::1]:8080"), Set.of("HTTP://Example.com:8080"));
+        List<String> urls = List.of("http://127.0.0.1:7770/", "http://127.0.0.1:7770", "http://127.0.0.1:7770/a?b#c",
+                "http://127.0.0.1:7770?q", "http://127.0.0.1:7770#f", "http://127.0.0.1:77700/", "https://127.0.0.1:7770/",
+                "http://127.0.0.1:7770.evil.com/", "http://127.0.0.1:7770@evil.com/", "http://127.0.0.1/",
+                "http://localhost/x", "http://localhost:80/x", "http://localhost:8080/x", "https://localhost/",
+                "https://shop.example/cart", "https://shop.example:443/", "https://shop.example:444/",
+                "http://shop.example/", "https://shop.exampleX/", "https://allrecipes.com/r/1", "http://allrecipes.com",
+                "https://www.allrecipes.com/", "https://a.b.allrecipes.com/", "https://allrecipes.com:8443/",
+                "http://www.allrecipes.com:443/", "https://evilallrecipes.com/", "https://allrecipes.com.evil.org/",
+                "https://tile.osm.org/1/2/3.png", "https://osm.org/", "http://[::1]:8080/", "http://[::1]:8081/",
+                "http://example.com:8080/", "http://EXAMPLE.COM:8080/A", "data:text/html,hi", "about:blank",
+                "blob:http://127.0.0.1:7770/uuid", "file:///etc/passwd", "chrome-error://chromewebdata/");
+        for (Set<String> fence : fences) {
+            java.util.regex.Pattern blocked = OriginFence.blocked(fence);
+            for (String url : urls) {
+                assertEquals(!OriginFence.allowed(url, fence), blocked.matcher(url).matches(), url + " under " + fence
+                        + " (pattern " + blocked + ")");
+            }
+        }
+    }
+
+    /**
+     * A page's request to its own origin completes while the harness is not calling Playwright (an agent thinking):
+     * the driver matches the fence itself. A fence that sent every request to this JVM would hold it until the next
+     * call, and the page would see it still pending then.
+     */
+    @Test
+    void aRequestToAnAllowedOriginDoesNotWaitForTheHarness() throws Exception {
+        BrowserContext context = session.newContext(null, Origins.with(Set.of(), task.url("/")));
+        try {
+            Page page = context.newPage();
+            page.navigate(task.url("/"));
+            page.evaluate("() => { window.fetched = false; setTimeout(() => fetch('/later').then(r => r.text())"
+                    + ".then(() => { window.fetched = true; }), 50); }");
+            Thread.sleep(1500); // no Playwright call meanwhile, as while an agent decides
+            assertEquals(Boolean.TRUE, page.evaluate("() => window.fetched"));
+        } finally {
+            context.close();
+        }
     }
 
     @Test
