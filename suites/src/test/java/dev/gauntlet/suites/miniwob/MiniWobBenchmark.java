@@ -201,7 +201,8 @@ public final class MiniWobBenchmark {
                 page.navigate(server.url("/m/miniwob/" + task + ".html"));
                 for (int seed = 0; seed < seeds; seed++) {
                     long t0 = System.nanoTime();
-                    page.evaluate(RESET, String.valueOf(seed));
+                    // a number, as the harness seeds (the gym's Math.seedrandom(<int>)): both sides play the same instances
+                    page.evaluate(RESET, (double) seed);
                     @SuppressWarnings("unchecked")
                     List<String> gold = (List<String>) page.evaluate("() => window.gauntletGold()");
                     for (String step : gold) {
