@@ -51,7 +51,7 @@ public final class MiniWobBenchmark {
     static final String UNTHROTTLED = "--disable-frame-rate-limit";
 
     public static void main(String[] args) throws Exception {
-        int seeds = Integer.getInteger("bench.seeds", 20);
+        int seeds = Integer.getInteger("bench.seeds", 30);
         int rounds = Integer.getInteger("bench.rounds", 3);
         Path runs = Files.createTempDirectory("gauntlet-bench");
         System.out.printf(Locale.ROOT, "MiniWoB benchmark: tasks %s x %d seeds, best of %d rounds after a warm-up%n",
@@ -205,6 +205,7 @@ public final class MiniWobBenchmark {
                     page.evaluate(RESET, (double) seed);
                     @SuppressWarnings("unchecked")
                     List<String> gold = (List<String>) page.evaluate("() => window.gauntletGold()");
+                    long pause = PhasedReplayAgent.pause(task, seed); // as bench-replay does at this point
                     for (String step : gold) {
                         if (shots) {
                             page.screenshot();
@@ -218,7 +219,7 @@ public final class MiniWobBenchmark {
                     if (((Number) reward).doubleValue() != 1.0) {
                         throw new IllegalStateException(task + " seed " + seed + ": reward " + reward);
                     }
-                    out.put(task + "/" + seed, new long[] {System.nanoTime() - t0, gold.size()});
+                    out.put(task + "/" + seed, new long[] {System.nanoTime() - t0 - pause, gold.size()});
                 }
             }
         }
@@ -244,7 +245,7 @@ public final class MiniWobBenchmark {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass("dev.gauntlet.suites.GauntletBenchmarkIT"))
                 .configurationParameter(Constants.SUITE, "miniwob")
-                .configurationParameter(Constants.AGENT, "replay")
+                .configurationParameter(Constants.AGENT, "bench-replay")
                 .configurationParameter(Constants.TASKS, String.join(",", TASKS))
                 .configurationParameter(Constants.SEEDS, Integer.toString(seeds))
                 .configurationParameter(Constants.SCREENSHOTS, screenshots)
@@ -278,7 +279,9 @@ public final class MiniWobBenchmark {
                     UniqueId uid = UniqueId.parse(id.getUniqueId());
                     String task = uid.getSegments().get(2).getValue();
                     String seed = uid.getLastSegment().getValue();
-                    out.put(task + "/" + seed, new long[] {System.nanoTime() - started.get(id.getUniqueId()), 0});
+                    Long pause = PhasedReplayAgent.PAUSES.remove(task + "/" + seed);
+                    out.put(task + "/" + seed, new long[] {System.nanoTime() - started.get(id.getUniqueId())
+                            - (pause == null ? 0 : pause), 0});
                 }
             });
         } finally {
