@@ -28,7 +28,7 @@ final class ClusterArray {
         if (env.containsKey("JOB_COMPLETION_INDEX")) {
             if (!env.containsKey("JOB_COMPLETIONS")) {
                 throw new IllegalArgumentException("JOB_COMPLETION_INDEX is set but JOB_COMPLETIONS is not: set it to"
-                        + " the Job's spec.completions (see docker/k8s-indexed-job.yaml)");
+                        + " the Job's spec.completions (see docker/cluster/k8s-indexed-job.yaml)");
             }
             return Optional.of(of(number(env, "JOB_COMPLETION_INDEX", 0), number(env, "JOB_COMPLETIONS", 1),
                     "JOB_COMPLETION_INDEX"));
