@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The benchmark's replay agent ({@code bench-replay}): {@code replay}, which pauses once before its first action for a
  * part of a 60 Hz frame, and records the pause so that {@link MiniWobBenchmark} leaves it out of the episode's
  * time. Bare Playwright pauses the same way at the same point. Chromium draws a frame every 16.7 ms and a capture or a
- * click waits for frames, so without the pause a scripted loop locks onto one phase of that clock, and a fixed
+ * click waits for frames, so without the pause a scripted loop can lock onto one phase of that clock, and a fixed
  * difference of a millisecond or two between the two sides can cost one of them a whole frame per click; the pause
  * gives both the average over all phases, as the episodes of a real agent get.
  */
