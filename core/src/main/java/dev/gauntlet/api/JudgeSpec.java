@@ -60,11 +60,7 @@ public record JudgeSpec(String name, Map<String, String> args, String text) {
      * judge-eval's imports all load judges here.
      */
     public static List<Judge> load(List<String> specs, Config config, ClassLoader loader) {
-        Map<String, java.util.ServiceLoader.Provider<Judge>> all = new java.util.TreeMap<>();
-        for (java.util.ServiceLoader.Provider<Judge> p : java.util.ServiceLoader.load(Judge.class, loader).stream()
-                .toList()) {
-            all.put(p.get().name(), p);
-        }
+        Map<String, java.util.ServiceLoader.Provider<Judge>> all = providers(loader);
         List<Judge> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String text : specs) {
@@ -90,6 +86,20 @@ public record JudgeSpec(String name, Map<String, String> args, String text) {
             out.add(j);
         }
         return out;
+    }
+
+    /** Returns the names of the judges {@code loader} finds, sorted. */
+    public static List<String> available(ClassLoader loader) {
+        return List.copyOf(providers(loader).keySet());
+    }
+
+    private static Map<String, java.util.ServiceLoader.Provider<Judge>> providers(ClassLoader loader) {
+        Map<String, java.util.ServiceLoader.Provider<Judge>> all = new java.util.TreeMap<>();
+        for (java.util.ServiceLoader.Provider<Judge> p : java.util.ServiceLoader.load(Judge.class, loader).stream()
+                .toList()) {
+            all.put(p.get().name(), p);
+        }
+        return all;
     }
 
     /** Returns the judges' names of a {@code gauntlet.judge} value, in order. */

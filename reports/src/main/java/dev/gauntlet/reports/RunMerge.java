@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.opencsv.CSVReader;
-import com.opencsv.CSVWriter;
 import com.opencsv.exceptions.CsvException;
 import dev.gauntlet.api.Constants;
 import dev.gauntlet.api.EpisodeResult;
@@ -16,7 +15,6 @@ import dev.gauntlet.reports.store.StoredRun;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,13 +80,7 @@ public final class RunMerge {
             }
         }
         rows = StoredRun.lastPerEpisode(rows);
-        try (Writer w = Files.newBufferedWriter(target.results(), StandardCharsets.UTF_8);
-             CSVWriter csv = new CSVWriter(w)) {
-            csv.writeNext(header.toArray(String[]::new), false);
-            for (ResultRow row : rows) {
-                csv.writeNext(row.toCsv(header), false);
-            }
-        }
+        StoredRun.writeResults(target.results(), header, rows);
         String id = runs.get(0).manifest().path("id").asText(target.id());
         com.fasterxml.jackson.databind.node.ObjectNode summary = SummaryJson.render(id, rows);
         SummaryJson.trace(summary, target, rows.size());

@@ -1,6 +1,5 @@
 package dev.gauntlet.reports.judgeeval;
 
-import com.opencsv.CSVWriter;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.EvaluationContext;
 import dev.gauntlet.api.ConfigException;
@@ -10,10 +9,6 @@ import dev.gauntlet.api.Trajectory;
 import dev.gauntlet.api.Verdict;
 import dev.gauntlet.reports.store.ResultRow;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** Runs judges over imported trajectories and keeps each episode as a results row (no oracle re-run, no browser). */
@@ -29,15 +23,10 @@ final class ImportedJudging {
 
     private ImportedJudging() {}
 
-    private static List<String> known() {
-        List<String> out = new ArrayList<>();
-        ServiceLoader.load(Judge.class, ImportedJudging.class.getClassLoader()).forEach(j -> out.add(j.name()));
-        return out;
-    }
-
     static List<ResultRow> judge(List<ImportedEpisode> episodes, List<String> names, Config config, Path root) {
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("--import needs --judge NAME,... (known: " + known() + ")");
+            throw new IllegalArgumentException("--import needs --judge NAME,... (known: "
+                    + JudgeSpec.available(ImportedJudging.class.getClassLoader()) + ")");
         }
         Map<String, Judge> loaded = new LinkedHashMap<>();
         try {
@@ -74,13 +63,4 @@ final class ImportedJudging {
         return rows;
     }
 
-    static void write(Path file, List<ResultRow> rows, List<String> judges) throws IOException {
-        List<String> header = ResultRow.header(judges);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
-            csv.writeNext(header.toArray(String[]::new), false);
-            for (ResultRow r : rows) {
-                csv.writeNext(r.toCsv(header), false);
-            }
-        }
-    }
 }

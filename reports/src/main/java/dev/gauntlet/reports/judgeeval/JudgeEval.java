@@ -60,7 +60,7 @@ public final class JudgeEval {
         List<ImportedEpisode> episodes = format.read(source);
         List<ResultRow> rows = ImportedJudging.judge(episodes, judges, config, source);
         Files.createDirectories(out);
-        ImportedJudging.write(out.resolve("results.csv"), rows, judges);
+        StoredRun.writeResults(out.resolve("results.csv"), ResultRow.header(judges), rows);
         print.println("[judge-eval] imported " + episodes.size() + " " + format.label() + " trajectories from "
                 + source + ", judged by " + String.join(", ", judges));
         return compare(labelsFile, format.label() + ":" + source.getFileName(), rows, agents, out, print);

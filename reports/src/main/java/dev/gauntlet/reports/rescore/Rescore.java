@@ -1,7 +1,6 @@
 package dev.gauntlet.reports.rescore;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.opencsv.CSVWriter;
 import dev.gauntlet.api.Config;
 import dev.gauntlet.api.ConfigException;
 import dev.gauntlet.api.EpisodeResult;
@@ -20,10 +19,7 @@ import dev.gauntlet.suite.Suite;
 import dev.gauntlet.suite.SuiteContext;
 import dev.gauntlet.suite.TaskSet;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,7 +127,7 @@ public final class Rescore {
             }
         }
         Path target = Files.createDirectories(dir.resolve("rescored"));
-        write(target.resolve("results.csv"), rows, judges);
+        StoredRun.writeResults(target.resolve("results.csv"), ResultRow.header(judges), rows);
         dev.gauntlet.reports.SummaryJson.write(target.resolve("summary.json"), run.id(), rows, results);
         changes.forEach(c -> out.println("[rescore] changed: " + c));
         out.println("[rescore] " + run.id() + ": " + rows.size() + " episodes, " + rescored + " re-scored, " + kept
@@ -224,16 +220,6 @@ public final class Rescore {
 
     private static EpisodeResult.Status status(String label) {
         return EpisodeResult.Status.valueOf(label.toUpperCase(Locale.ROOT));
-    }
-
-    private static void write(Path file, List<ResultRow> rows, List<String> judges) throws IOException {
-        List<String> header = ResultRow.header(judges);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
-            csv.writeNext(header.toArray(String[]::new), false);
-            for (ResultRow r : rows) {
-                csv.writeNext(r.toCsv(header), false);
-            }
-        }
     }
 
     /** Returns the run's recorded configuration, without redacted secrets (they come from the environment). */

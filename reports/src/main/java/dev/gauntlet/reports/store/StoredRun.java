@@ -85,6 +85,17 @@ public record StoredRun(Path dir, String id, JsonNode manifest, List<ResultRow> 
         return rows(run.results());
     }
 
+    /** Writes a whole results file: {@code header} ({@link ResultRow#header}), then each row in that column order. */
+    public static void writeResults(Path file, List<String> header, List<ResultRow> rows) throws IOException {
+        try (java.io.Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             com.opencsv.CSVWriter csv = new com.opencsv.CSVWriter(w)) {
+            csv.writeNext(header.toArray(String[]::new), false);
+            for (ResultRow r : rows) {
+                csv.writeNext(r.toCsv(header), false);
+            }
+        }
+    }
+
     /** Keeps the last row of each episode (suite, task, seed, agent), in the order of those last rows. */
     public static List<ResultRow> lastPerEpisode(List<ResultRow> rows) {
         Map<List<Object>, ResultRow> last = new java.util.LinkedHashMap<>();
