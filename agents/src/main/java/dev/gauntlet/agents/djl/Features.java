@@ -253,29 +253,24 @@ final class Features {
     }
 
     static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return matches(WORD, text.toLowerCase(Locale.ROOT), 0);
     }
 
     /** The spans in single quotes ('ephemeral'), as Mind2Web's tasks name words and titles. */
     static List<String> singleQuoted(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = SINGLE_QUOTED.matcher(text);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
+        return matches(SINGLE_QUOTED, text, 1);
     }
 
     static List<String> quoted(String text) {
+        return matches(QUOTED, text, 1);
+    }
+
+    /** Every match of {@code pattern} in {@code text}, as its {@code group}, in order. */
+    private static List<String> matches(Pattern pattern, String text, int group) {
         List<String> out = new ArrayList<>();
-        Matcher m = QUOTED.matcher(text);
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            out.add(m.group(1));
+            out.add(m.group(group));
         }
         return out;
     }
