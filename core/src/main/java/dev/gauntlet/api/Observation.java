@@ -15,6 +15,12 @@ import java.util.function.Supplier;
 public final class Observation {
 
     /**
+     * The extra holding the value of a suite's probe (MiniWoB's done flag, and its reward once done), read in the
+     * same round trip as the rest of the observation.
+     */
+    public static final String PROBE = "probe";
+
+    /**
      * The page's views, built together.
      *
      * @param html     pruned HTML: visible elements only, few attributes, each element's id as {@code bid}

@@ -160,17 +160,17 @@ public final class Settings {
 
     /** Returns {@code gauntlet.browser.args} as a list of flags (empty when unset). */
     public static List<String> browserArgs(Config config) {
-        String value = java.util.Objects.requireNonNullElse(BROWSER_ARGS.read(config), "").strip();
-        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+        return flags(BROWSER_ARGS.read(config));
+    }
+
+    private static List<String> flags(String value) {
+        String v = java.util.Objects.requireNonNullElse(value, "").strip();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
     }
 
     private static String chromiumFlags(String value) {
-        for (String flag : java.util.Objects.requireNonNullElse(value, "").strip().split("\\s+")) {
-            if (!flag.isEmpty() && !flag.startsWith("--")) {
-                return "each flag starts with -- ('" + flag + "' does not)";
-            }
-        }
-        return null;
+        return flags(value).stream().filter(f -> !f.startsWith("--")).findFirst()
+                .map(f -> "each flag starts with -- ('" + f + "' does not)").orElse(null);
     }
 
     /**

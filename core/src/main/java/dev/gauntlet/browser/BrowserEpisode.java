@@ -99,7 +99,7 @@ public abstract class BrowserEpisode implements Episode {
         Observation observation = primed != null ? primed
                 : PageObserver.observe(executor.page(), instruction(), lastError, probe(), true);
         primed = null;
-        probed = observation.extras().get("probe");
+        probed = observation.extras().get(Observation.PROBE);
         seenUrl = observation.url();
         latest = observation;
         return decorate(observation);

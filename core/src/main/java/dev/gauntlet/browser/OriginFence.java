@@ -89,6 +89,10 @@ final class OriginFence {
         return out;
     }
 
+    /**
+     * The fence's rule in plain code: whether {@code url} may be loaded. The browser applies {@link #blocked}, its
+     * regular-expression form; {@code OriginFenceTests} checks that the two agree.
+     */
     static boolean allowed(String url, Set<String> allowed) {
         if (url.startsWith("data:") || url.startsWith("about:") || url.startsWith("blob:")) {
             return true;

@@ -61,8 +61,10 @@ public final class PageObserver {
             return lazy(page, instruction, lastActionError, url, title, probed);
         }
         Observation.View view = view(root);
-        return new Observation(url, title, tabs(page), activeTab(page), instruction, view.html(), view.axtree(),
-                view.elements(), lastActionError, probe == null ? Map.of() : Map.of("probe", probed), screenshot(page));
+        List<Page> pages = page.context().pages();
+        return new Observation(url, title, tabs(pages), activeTab(pages, page), instruction, view.html(), view.axtree(),
+                view.elements(), lastActionError, probe == null ? Map.of() : Map.of(Observation.PROBE, probed),
+                screenshot(page));
     }
 
     /**
@@ -74,17 +76,18 @@ public final class PageObserver {
      */
     public static Observation lazy(Page page, String instruction, String lastActionError, String url, String title,
                                    Object probed) {
-        Map<String, Object> extras = probed == null ? Map.of() : Map.of("probe", probed);
-        return Observation.lazy(url, title, tabs(page), activeTab(page), instruction, () -> view(page),
+        Map<String, Object> extras = probed == null ? Map.of() : Map.of(Observation.PROBE, probed);
+        List<Page> pages = page.context().pages();
+        return Observation.lazy(url, title, tabs(pages), activeTab(pages, page), instruction, () -> view(page),
                 lastActionError, extras, screenshot(page));
     }
 
-    private static List<String> tabs(Page page) {
-        return page.context().pages().stream().map(Page::url).toList();
+    private static List<String> tabs(List<Page> pages) {
+        return pages.stream().map(Page::url).toList();
     }
 
-    private static int activeTab(Page page) {
-        return Math.max(0, page.context().pages().indexOf(page));
+    private static int activeTab(List<Page> pages, Page page) {
+        return Math.max(0, pages.indexOf(page));
     }
 
     private static Lazy<byte[]> screenshot(Page page) {
@@ -111,7 +114,7 @@ public final class PageObserver {
     }
 
     private static Object probed(JsonNode root) {
-        Object value = JSON.convertValue(root.path("probe"), Object.class);
+        Object value = JSON.convertValue(root.path(Observation.PROBE), Object.class);
         return value == null ? "" : value;
     }
 

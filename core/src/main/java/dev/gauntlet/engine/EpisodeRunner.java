@@ -202,7 +202,7 @@ final class EpisodeRunner {
             Trajectory trajectory = new Trajectory(task, d.seed, agentText, steps, answer,
                     obs == null ? "" : obs.url(), finalShot, stopReason, instruction);
             // the final observation came after the last action: what its probe read is the page's final state
-            Optional<Object> finalProbe = obs == null ? Optional.empty() : Optional.ofNullable(obs.extras().get("probe"));
+            Optional<Object> finalProbe = obs == null ? Optional.empty() : Optional.ofNullable(obs.extras().get(Observation.PROBE));
             return checkAnswer(d, trajectory, episode, evaluate(d, trajectory, episode, finalProbe, t0, agent.usage()));
         } catch (SiteBlockedException e) {
             // the site refused the browser: not the agent's failure, not the harness's; the steps so far are kept
