@@ -2,12 +2,9 @@ package dev.gauntlet.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.gauntlet.api.Config;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -18,21 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  */
 class ActionExecutorTabsTests {
 
-    private static BrowserSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new BrowserSession(Config.of(Map.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedBrowser BROWSER = new SharedBrowser();
 
     @Test
     void aNewTabBecomesActiveUntilTheExecutorIsReleased() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Page first = context.newPage();
             ActionExecutor earlier = new ActionExecutor(context, first);

@@ -3,12 +3,10 @@ package dev.gauntlet.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.Config;
 import dev.gauntlet.api.Observation;
 import dev.gauntlet.api.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -34,17 +32,8 @@ class LazyObservationTests {
             <div style="display:none"><button>Hidden</button></div>
             <a href="#next">Next page</a>""";
 
-    private static BrowserSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new BrowserSession(Config.of(Map.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedBrowser BROWSER = new SharedBrowser();
 
     private static Page page(BrowserContext context) {
         Page page = context.newPage();
@@ -54,7 +43,7 @@ class LazyObservationTests {
 
     @Test
     void aLazyObservationHoldsWhatAnEagerOneHoldsWhenRead() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Observation eager = PageObserver.observe(page(context), "Fill", "", "document.title", false);
             Page page = page(context);
@@ -77,7 +66,7 @@ class LazyObservationTests {
 
     @Test
     void anActionOnAnIdTheAgentNeverReadFindsTheElementAnEagerObservationWouldHaveNamed() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             String id = PageObserver.observe(page(context), "", "", null, false).elements().stream()
                     .filter(e -> e.role().equals("button")).findFirst().orElseThrow().id();
@@ -100,7 +89,7 @@ class LazyObservationTests {
 
     @Test
     void anActionBySelectorLeavesThePageUnwalked() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Page page = page(context);
             Task task = new Task("t", "press", "Press.", List.of(), Set.of(), null, Set.of("*"), 0, Map.of());

@@ -3,10 +3,8 @@ package dev.gauntlet.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.gauntlet.api.Action;
-import dev.gauntlet.api.Config;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,21 +34,12 @@ class ScreenCaptureTests {
             <button id="add" onclick="count.textContent = +count.textContent + 1">Add</button>
             <input id="name" type="text">""";
 
-    private static BrowserSession session;
-
-    @BeforeAll
-    static void start() {
-        session = new BrowserSession(Config.of(Map.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final SharedBrowser BROWSER = new SharedBrowser();
 
     @Test
     void theScreenshotAfterAClickShowsTheClickedState() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Page page = context.newPage();
             page.setContent(PAGE);
@@ -68,7 +56,7 @@ class ScreenCaptureTests {
 
     @Test
     void theScreenshotAfterTypingShowsTheTypedText() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Page page = context.newPage();
             page.setContent(PAGE);
@@ -87,7 +75,7 @@ class ScreenCaptureTests {
 
     @Test
     void aPageTakesOneDevToolsSessionForAllItsCaptures() throws Exception {
-        BrowserContext context = session.newContext(null, Set.of("*"));
+        BrowserContext context = BROWSER.session().newContext(null, Set.of("*"));
         try {
             Page page = context.newPage();
             page.setContent(PAGE);
@@ -105,7 +93,7 @@ class ScreenCaptureTests {
     @Test
     void theDriverRunsWithTheSmallYoungGeneration() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the driver's environment from /proc (Linux)");
-        session.browser();
+        BROWSER.session().browser();
         boolean found = ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("node"))
                 .anyMatch(p -> environment(p.pid()).contains("NODE_OPTIONS=" + BrowserSession.DRIVER_NODE_OPTIONS));
